@@ -1,0 +1,522 @@
+//! The name matcher: one Aho-Corasick automaton over the folded forms of
+//! every name, whole-word and case rules checked while choosing matches, and
+//! homonyms resolved from the words around them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Gazetteer;
+use crate::error::{Error, Result};
+use crate::mention::{Span, Subtype};
+use crate::text::fold::{fold_name, is_word_char, Folded, BREAK};
+
+/// Arabic articles that may stand before a name, joined by a hyphen or a space.
+const ARTICLES: [&str; 15] = ["al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "es", "ez", "ed", "er", "et", "ul"];
+
+/// Names shorter than this (in folded bytes) keep their article: "al-Bab"
+/// does not become "Bab".
+const MIN_STRIPPED_LEN: usize = 4;
+
+/// Documents are folded and scanned in chunks that end at a line break after
+/// this many bytes, so memory stays flat whatever the document size.
+const CHUNK: usize = 1 << 16;
+/// A chunk with no line break is cut at a character boundary after this many bytes.
+const MAX_CHUNK: usize = 1 << 20;
+
+/// How the case of the text must agree with the name as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum CaseRule {
+    /// Any case ("joint coordination headquarters").
+    Any,
+    /// The first letter (after an article) must not be lower case ("Homs", "Tell Shihab").
+    Capitalized,
+    /// An acronym: the letters and digits must be exactly these ("UN", "WHO").
+    Exact(Box<str>),
+}
+
+#[derive(Debug)]
+struct Pattern {
+    rule: CaseRule,
+    /// Entries this name may mean, best first, with whether it is their canonical name.
+    entries: Vec<u32>,
+}
+
+/// A name found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EntityMatch {
+    /// Byte span in the document.
+    pub span: Span,
+    /// Index of the chosen entry in the gazetteer.
+    pub entry: u32,
+    /// Other entries the name may mean, best first.
+    pub alternatives: Vec<u32>,
+}
+
+/// The compiled matcher for one gazetteer.
+#[derive(Debug)]
+pub(crate) struct Matcher {
+    gazetteer: Arc<Gazetteer>,
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
+}
+
+fn first_letter_after_article(name: &str) -> Option<char> {
+    let body = strip_article(name).unwrap_or(name);
+    body.chars().find(|c| c.is_alphabetic())
+}
+
+/// The name without a leading article ("al-Rastan" → "Rastan"), if it has one.
+fn strip_article(name: &str) -> Option<&str> {
+    let (word, rest) = name.split_once(['-', ' ', '\u{2010}', '\u{2011}'])?;
+    if ARTICLES.contains(&word.to_ascii_lowercase().as_str()) && rest.chars().next().is_some_and(char::is_alphabetic) {
+        Some(rest)
+    } else {
+        None
+    }
+}
+
+fn case_rule(name: &str) -> CaseRule {
+    let alnum: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    let letters = alnum.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 0 && alnum.chars().count() <= 5 && !alnum.chars().any(char::is_lowercase) {
+        return CaseRule::Exact(alnum.into_boxed_str());
+    }
+    match first_letter_after_article(name) {
+        Some(c) if c.is_uppercase() => CaseRule::Capitalized,
+        _ => CaseRule::Any,
+    }
+}
+
+/// Rank of a subtype when a name is shared and nothing around it decides:
+/// "Damascus" alone is the city, "Homs" alone the city, a country before a
+/// town of the same name, a camp before a village.
+fn subtype_rank(s: Subtype) -> u8 {
+    match s {
+        Subtype::Country => 0,
+        Subtype::City => 1,
+        Subtype::Governorate => 2,
+        Subtype::Region => 3,
+        Subtype::Crossing => 4,
+        Subtype::Camp | Subtype::Shelter => 5,
+        Subtype::Town => 6,
+        Subtype::District => 7,
+        Subtype::Subdistrict => 8,
+        Subtype::Village => 9,
+        Subtype::Neighbourhood => 10,
+        _ => 0,
+    }
+}
+
+/// The forms a name is matched under: itself, without its article, and with
+/// hyphens removed ("Deir ez-Zor" → "Deir ezZor").
+fn name_forms(name: &str) -> Vec<(String, CaseRule)> {
+    let rule = case_rule(name);
+    let mut forms = Vec::with_capacity(3);
+    let mut add = |s: &str| {
+        let key = fold_name(s);
+        if !key.is_empty() && !forms.iter().any(|(k, _)| *k == key) {
+            forms.push((key, rule.clone()));
+        }
+    };
+    add(name);
+    if let Some(rest) = strip_article(name) {
+        if fold_name(rest).len() >= MIN_STRIPPED_LEN {
+            add(rest);
+        }
+    }
+    if name.contains('-') {
+        let joined = name.replace('-', "");
+        add(&joined);
+    }
+    forms
+}
+
+impl Matcher {
+    /// Compiles the automaton for every name of every entry.
+    pub fn new(gazetteer: Arc<Gazetteer>) -> Result<Matcher> {
+        let mut index: HashMap<(String, CaseRule), usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (i, entry) in gazetteer.entries().iter().enumerate() {
+            for name in entry.names() {
+                for (key, rule) in name_forms(name) {
+                    let slot = *index.entry((key.clone(), rule.clone())).or_insert_with(|| {
+                        keys.push(key);
+                        patterns.push(Pattern { rule, entries: Vec::new() });
+                        patterns.len() - 1
+                    });
+                    let p = &mut patterns[slot];
+                    if !p.entries.contains(&(i as u32)) {
+                        p.entries.push(i as u32);
+                    }
+                }
+            }
+        }
+        let entries = gazetteer.entries();
+        for p in &mut patterns {
+            p.entries.sort_by_key(|&e| {
+                let e = &entries[e as usize];
+                (subtype_rank(e.subtype()), std::cmp::Reverse(e.population.unwrap_or(0)))
+            });
+        }
+        let automaton = if keys.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+                    .map_err(|e| Error::invalid_argument(format!("cannot compile the gazetteer names: {e}")))?,
+            )
+        };
+        Ok(Matcher { gazetteer, automaton, patterns })
+    }
+
+    /// The gazetteer this matcher was built from.
+    pub fn gazetteer(&self) -> &Arc<Gazetteer> {
+        &self.gazetteer
+    }
+
+    /// Number of distinct (folded name, case rule) patterns.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Every name in `text`, leftmost-longest among the valid matches, never overlapping.
+    pub fn find(&self, text: &str) -> Vec<EntityMatch> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        let mut folded = Folded::default();
+        let mut chunk_start = 0;
+        while chunk_start < text.len() {
+            let chunk_end = chunk_end(text, chunk_start);
+            folded.clear();
+            folded.push_str(&text[chunk_start..chunk_end], 0);
+            for m in ac.find_overlapping_iter(&folded.bytes) {
+                let pid = m.pattern().as_u32();
+                if let Some((s, e)) = self.validate(text, chunk_start, &folded, m.start(), m.end(), pid) {
+                    candidates.push((s, e, pid));
+                }
+            }
+            chunk_start = chunk_end;
+        }
+        // Leftmost-longest among the valid matches.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let mut out: Vec<EntityMatch> = Vec::new();
+        let mut last_end = 0;
+        for (s, e, pid) in candidates {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            let (entry, alternatives) = self.resolve(text, s, e, &self.patterns[pid as usize]);
+            out.push(EntityMatch { span: Span::new(s, e), entry, alternatives });
+        }
+        out
+    }
+
+    /// Checks boundaries and case, and extends over a leading article.
+    /// Returns the byte span in `text`.
+    fn validate(&self, text: &str, base: usize, f: &Folded, fs: usize, fe: usize, pid: u32) -> Option<(usize, usize)> {
+        // A match must start and end on whole characters of the original.
+        if fs > 0 && f.origin[fs - 1] == f.origin[fs] {
+            return None;
+        }
+        if fe < f.bytes.len() && f.origin[fe] == f.origin[fe - 1] {
+            return None;
+        }
+        // Names never start or end on a separator (keys are trimmed), but a
+        // key may start after one inside the folded text.
+        debug_assert!(f.bytes[fs] != b' ' && f.bytes[fs] != BREAK);
+        let start = base + f.origin[fs] as usize;
+        let last = base + f.origin[fe - 1] as usize;
+        let end = last + text[last..].chars().next().map_or(1, char::len_utf8);
+        // Whole words, judged on the original text.
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            return None;
+        }
+        let mut after = text[end..].chars();
+        match after.next() {
+            Some(c) if is_word_char(c) => return None,
+            // "Dar’a" is not "Dar" followed by something; "Syria’s" is "Syria".
+            Some(c) if is_apostrophe_like(c) => {
+                let mut rest = after.clone();
+                if let Some(n) = rest.next() {
+                    if is_word_char(n) && !(matches!(n, 's' | 'S') && !rest.next().is_some_and(is_word_char)) {
+                        return None;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let pattern = &self.patterns[pid as usize];
+        let slice = &text[start..end];
+        match &pattern.rule {
+            CaseRule::Any => {}
+            CaseRule::Capitalized => {
+                if first_letter_after_article(slice).is_some_and(char::is_lowercase) {
+                    return None;
+                }
+            }
+            CaseRule::Exact(alnum) => {
+                if !slice.chars().filter(|c| c.is_alphanumeric()).eq(alnum.chars()) {
+                    return None;
+                }
+            }
+        }
+        let start = article_before(text, start, slice).unwrap_or(start);
+        Some((start, end))
+    }
+
+    /// Chooses among the entries a name may mean, from the words around it.
+    fn resolve(&self, text: &str, start: usize, end: usize, pattern: &Pattern) -> (u32, Vec<u32>) {
+        let mut entries = pattern.entries.clone();
+        if entries.len() > 1 {
+            if let Some(wanted) = context_subtype(text, start, end) {
+                let all = self.gazetteer.entries();
+                if let Some(pos) = entries.iter().position(|&e| all[e as usize].subtype() == wanted) {
+                    let chosen = entries.remove(pos);
+                    entries.insert(0, chosen);
+                }
+            }
+        }
+        let chosen = entries[0];
+        entries.remove(0);
+        entries.truncate(4);
+        (chosen, entries)
+    }
+}
+
+fn is_apostrophe_like(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02BC}' | '\u{02BF}' | '\u{02BE}')
+}
+
+/// Where a chunk starting at `start` ends: the first line break after
+/// [`CHUNK`] bytes, or a character boundary after [`MAX_CHUNK`] bytes.
+fn chunk_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK {
+        return text.len();
+    }
+    let from = start + CHUNK;
+    let limit = (start + MAX_CHUNK).min(text.len());
+    if let Some(nl) = memchr::memchr(b'\n', &text.as_bytes()[from..limit]) {
+        return from + nl + 1;
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    cut
+}
+
+/// If an Arabic article stands just before `start` ("al-", "Ar ", "es-"),
+/// the offset where it begins. A lower-case article joined by a space is
+/// taken only for "al"/"el" ("such as Raqqa" keeps "as" out).
+fn article_before(text: &str, start: usize, name: &str) -> Option<usize> {
+    let before = &text[..start];
+    let sep = before.chars().next_back()?;
+    let hyphen = matches!(sep, '-' | '\u{2010}' | '\u{2011}');
+    if !hyphen && sep != ' ' {
+        return None;
+    }
+    let rest = &before[..before.len() - sep.len_utf8()];
+    let word_start = rest.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let word = &rest[word_start..];
+    if !(2..=3).contains(&word.len()) || rest[..word_start].chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if !ARTICLES.contains(&lower.as_str()) {
+        return None;
+    }
+    if !hyphen {
+        let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+        let name_capital = name.starts_with(|c: char| c.is_uppercase());
+        if !(lower == "al" || lower == "el" || (capital && name_capital)) {
+            return None;
+        }
+    }
+    Some(word_start)
+}
+
+/// The subtype the words around a name ask for: "Homs province", "the
+/// province of Homs", "provinces of Aleppo, Hama and Idlib", "Rukban camp".
+fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
+    let after = &text[end..text.len().min(end + 80)];
+    let after = after.get(..).unwrap_or("");
+    let next = next_word(after);
+    if let Some(w) = next.as_deref() {
+        match w {
+            "province" | "provinces" | "governorate" | "governorates" | "gov" | "muhafazat" => {
+                return Some(Subtype::Governorate)
+            }
+            "district" | "districts" => return Some(Subtype::District),
+            "subdistrict" | "sub-district" | "nahiya" => return Some(Subtype::Subdistrict),
+            "camp" | "camps" => return Some(Subtype::Camp),
+            "city" => return Some(Subtype::City),
+            "checkpoint" | "crossing" => return Some(Subtype::Crossing),
+            _ => {}
+        }
+    }
+    let from = floor_char_boundary(text, start.saturating_sub(100));
+    let before = text[from..start].to_ascii_lowercase();
+    let before = before.trim_end();
+    for (word, subtype) in [
+        ("province of", Subtype::Governorate),
+        ("governorate of", Subtype::Governorate),
+        ("district of", Subtype::District),
+        ("city of", Subtype::City),
+        ("town of", Subtype::Town),
+        ("village of", Subtype::Village),
+        ("villages of", Subtype::Village),
+        ("settlement of", Subtype::Village),
+    ] {
+        if before.ends_with(word) {
+            return Some(subtype);
+        }
+    }
+    // A list introduced by "provinces of": "provinces of Aleppo, Hama, and al-Quneitra".
+    if let Some(pos) = before.rfind("provinces of ").or_else(|| before.rfind("governorates of ")) {
+        let between = &before[pos..];
+        if !between.contains(['.', ';', ':', '(', ')']) {
+            return Some(Subtype::Governorate);
+        }
+    }
+    // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces".
+    let window = &after[..after.find(['.', ';', ':', '(', ')', '\n']).unwrap_or(after.len())];
+    let lower = window.to_ascii_lowercase();
+    if lower.starts_with([',', ' ']) && (lower.contains(" provinces") || lower.contains(" governorates")) {
+        return Some(Subtype::Governorate);
+    }
+    None
+}
+
+fn next_word(s: &str) -> Option<String> {
+    let s = s.trim_start_matches([' ', '\u{a0}']);
+    let w: String = s.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    (!w.is_empty()).then(|| w.to_lowercase())
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Entry;
+
+    fn matcher(entries: Vec<Entry>) -> Matcher {
+        Matcher::new(Arc::new(Gazetteer::from_entries(entries).unwrap())).unwrap()
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<(String, String)> {
+        m.find(text)
+            .into_iter()
+            .map(|x| (text[x.span.start..x.span.end].to_string(), m.gazetteer.entries()[x.entry as usize].id.clone()))
+            .collect()
+    }
+
+    fn sample() -> Matcher {
+        matcher(vec![
+            Entry::new("deir", "Deir ez-Zor", Subtype::City).with_aliases(["Deir ez-Zour", "Dayr az Zawr"]),
+            Entry::new("rastan", "al-Rastan", Subtype::City),
+            Entry::new("homs-city", "Homs", Subtype::City),
+            Entry::new("homs-gov", "Homs", Subtype::Governorate),
+            Entry::new("un", "United Nations", Subtype::Organization).with_aliases(["UN"]),
+            Entry::new("tell", "Tell", Subtype::Village),
+            Entry::new("daraa", "Dar'a", Subtype::Governorate),
+            Entry::new("jch", "Joint Coordination Headquarters", Subtype::Government)
+                .with_aliases(["joint coordination headquarters"]),
+            Entry::new("bab", "al-Bab", Subtype::City),
+        ])
+    }
+
+    #[test]
+    fn transliteration_case_and_apostrophe_variants_link_to_one_entity() {
+        let m = sample();
+        for text in ["Deir ez-Zor", "DEIR EZ ZOR", "Deir-ez-Zour", "Dayr az-Zawr", "Deir Ezzor"] {
+            let f = found(&m, &format!("In {text}, aid"));
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(f[0], (text.to_string(), "deir".to_string()));
+        }
+        assert_eq!(found(&m, "Dar’a and Dara"), vec![("Dar’a".into(), "daraa".into()), ("Dara".into(), "daraa".into())]);
+    }
+
+    #[test]
+    fn articles_are_optional_and_kept_in_the_span() {
+        let m = sample();
+        assert_eq!(found(&m, "Citizens of al-Rastan, Ar-Rastan and Rastan"), vec![
+            ("al-Rastan".into(), "rastan".into()),
+            ("Ar-Rastan".into(), "rastan".into()),
+            ("Rastan".into(), "rastan".into()),
+        ]);
+        assert_eq!(found(&m, "such as Rastan"), vec![("Rastan".into(), "rastan".into())]);
+        // Too short without its article.
+        assert!(found(&m, "the Bab gate").is_empty());
+        assert_eq!(found(&m, "in Al-Bab"), vec![("Al-Bab".into(), "bab".into())]);
+    }
+
+    #[test]
+    fn whole_words_only_and_a_longer_invalid_match_hides_nothing() {
+        let m = sample();
+        assert!(found(&m, "Homsville and Mhoms").is_empty());
+        let m2 = matcher(vec![
+            Entry::new("a", "Tal", Subtype::Village),
+            Entry::new("b", "Tal Abyad", Subtype::Town),
+        ]);
+        // "Tal Abyadi" is not "Tal Abyad", but "Tal" is still a valid match.
+        assert_eq!(found(&m2, "near Tal Abyadi"), vec![("Tal".into(), "a".into())]);
+        assert_eq!(found(&m2, "near Tal Abyad."), vec![("Tal Abyad".into(), "b".into())]);
+    }
+
+    #[test]
+    fn acronyms_and_capitalised_names_respect_case() {
+        let m = sample();
+        assert_eq!(found(&m, "the UN said"), vec![("UN".into(), "un".into())]);
+        assert!(found(&m, "an un-named Un official").is_empty());
+        assert!(found(&m, "they tell us").is_empty());
+        assert_eq!(found(&m, "in Tell."), vec![("Tell".into(), "tell".into())]);
+        assert_eq!(found(&m, "the Joint coordination headquarters"), vec![(
+            "Joint coordination headquarters".into(),
+            "jch".into()
+        )]);
+    }
+
+    #[test]
+    fn homonyms_are_resolved_from_context() {
+        let m = sample();
+        let id = |text: &str| found(&m, text)[0].1.clone();
+        assert_eq!(id("Homs province"), "homs-gov");
+        assert_eq!(id("the province of Homs"), "homs-gov");
+        assert_eq!(id("in Homs today"), "homs-city");
+        assert_eq!(id("in provinces of Aleppo, Homs"), "homs-gov");
+        let x = &m.find("Homs")[0];
+        assert_eq!(x.alternatives.len(), 1);
+    }
+
+    #[test]
+    fn offsets_are_exact_after_characters_that_change_length_when_folded() {
+        let m = sample();
+        let text = "İİİ ﬁ “Homs” – Ḩimş Deir ez-Zor";
+        for x in m.find(text) {
+            assert!(text.is_char_boundary(x.span.start) && text.is_char_boundary(x.span.end));
+        }
+        assert_eq!(found(&m, text).last().unwrap().0, "Deir ez-Zor");
+    }
+
+    #[test]
+    fn long_documents_are_chunked_without_losing_names() {
+        let m = sample();
+        let line = "Aid reached Homs and Deir ez-Zor today.\n";
+        let text = line.repeat(5000);
+        assert_eq!(m.find(&text).len(), 10000);
+        let blob = "x".repeat(3 << 20) + " Homs";
+        assert_eq!(m.find(&blob).len(), 1);
+    }
+}

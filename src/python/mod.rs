@@ -1,0 +1,1 @@
+//! PyO3 binding (filled by the binding work).

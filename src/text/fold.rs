@@ -1,0 +1,191 @@
+//! Folding text into the form gazetteer names are matched in, with a map
+//! back to the original byte offsets.
+//!
+//! The folded form is what both the names and the documents are turned into
+//! before the Aho-Corasick scan:
+//!
+//! * letters are decomposed (NFKD), combining marks are dropped, and the rest
+//!   is lower-cased with Unicode's full lowercase mapping (not only ASCII), so
+//!   "Ḩimş", "HIMS" and "Hims" fold alike and "İ" cannot shift an offset;
+//! * apostrophes, primes and the ayn/hamza letters (`'` `’` `‘` `` ` `` `´`
+//!   `ʿ` `ʾ` `ʼ` `ʻ` `′`) vanish, so "Dar’a" = "Dar'a" = "Dara";
+//! * runs of white space, hyphens and underscores become one space
+//!   ("Deir ez-Zor" = "Deir ez Zor" = "Deir-ez-Zor");
+//! * any other character (punctuation, dashes, symbols) becomes a break byte
+//!   [`BREAK`] that no name spans across, except as the same punctuation.
+//!
+//! Every byte of the folded text records the byte offset of the original
+//! character it came from, so a match in folded text maps back to an exact
+//! slice of the original.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// The byte that stands for punctuation and symbols in folded text.
+pub(crate) const BREAK: u8 = b'|';
+
+/// Folded text and, for each folded byte, the byte offset (relative to the
+/// chunk's start) of the original character it came from.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Folded {
+    pub bytes: Vec<u8>,
+    pub origin: Vec<u32>,
+}
+
+/// What a character folds to.
+enum Class {
+    /// Dropped without trace (apostrophes, combining marks, format chars).
+    Vanish,
+    /// White space, hyphen, underscore: a soft separator.
+    Space,
+    /// Punctuation or symbol: a hard break.
+    Break,
+    /// A letter or digit, folded to one or more chars.
+    Word,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{201B}' | '`' | '\u{00B4}' | '\u{02BF}' | '\u{02BE}' | '\u{02BC}'
+            | '\u{02BB}' | '\u{2032}' | '\u{02B9}'
+    )
+}
+
+fn is_soft_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{00AD}')
+}
+
+fn classify(c: char) -> Class {
+    if c.is_ascii_alphanumeric() {
+        Class::Word
+    } else if is_apostrophe(c) || is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{0640}') {
+        Class::Vanish
+    } else if is_soft_separator(c) {
+        Class::Space
+    } else if c.is_alphanumeric() {
+        Class::Word
+    } else {
+        Class::Break
+    }
+}
+
+/// True for a character that belongs to a word (letter, digit, combining mark).
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+impl Folded {
+    /// Clears the buffers, keeping their capacity.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.origin.clear();
+    }
+
+    fn push_byte(&mut self, b: u8, origin: u32) {
+        self.bytes.push(b);
+        self.origin.push(origin);
+    }
+
+    fn push_char(&mut self, c: char, origin: u32) {
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.push_byte(b, origin);
+        }
+    }
+
+    fn push_space(&mut self, origin: u32) {
+        // Runs of separators collapse into one space.
+        if self.bytes.last().is_some_and(|&b| b != b' ') {
+            self.push_byte(b' ', origin);
+        }
+    }
+
+    /// Appends the folding of `text`, whose first byte is at offset `base`
+    /// of the chunk.
+    pub fn push_str(&mut self, text: &str, base: u32) {
+        self.bytes.reserve(text.len());
+        self.origin.reserve(text.len());
+        for (i, c) in text.char_indices() {
+            let at = base + i as u32;
+            if c.is_ascii() {
+                let b = c as u8;
+                if b.is_ascii_alphanumeric() {
+                    self.push_byte(b.to_ascii_lowercase(), at);
+                    continue;
+                }
+            }
+            match classify(c) {
+                Class::Vanish => {}
+                Class::Space => self.push_space(at),
+                Class::Break => self.push_byte(BREAK, at),
+                Class::Word => {
+                    decompose_compatible(c, |d| {
+                        if is_combining_mark(d) || is_apostrophe(d) {
+                            return;
+                        }
+                        for l in d.to_lowercase() {
+                            if l.is_ascii() {
+                                if l.is_ascii_alphanumeric() {
+                                    self.push_byte(l as u8, at);
+                                } else if l == ' ' {
+                                    self.push_space(at);
+                                } else {
+                                    self.push_byte(BREAK, at);
+                                }
+                            } else {
+                                self.push_char(l, at);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Folds a gazetteer name: the same folding as documents get, with leading
+/// and trailing separators and breaks removed. Returns an empty string for a
+/// name with no letters or digits.
+pub(crate) fn fold_name(name: &str) -> String {
+    let mut f = Folded::default();
+    f.push_str(name, 0);
+    let s = String::from_utf8(f.bytes).expect("folding keeps UTF-8 valid");
+    s.trim_matches(|c| c == ' ' || c == BREAK as char).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_fold_alike() {
+        assert_eq!(fold_name("Deir ez-Zor"), "deir ez zor");
+        assert_eq!(fold_name("Deir-ez-Zor"), "deir ez zor");
+        assert_eq!(fold_name("DEIR  EZ – ZOR"), "deir ez | zor");
+        assert_eq!(fold_name("Dar’a"), "dara");
+        assert_eq!(fold_name("Dar'a"), "dara");
+        assert_eq!(fold_name("Ḩimş"), "hims");
+        assert_eq!(fold_name("Rīf Dimashq"), "rif dimashq");
+        assert_eq!(fold_name("İdlib"), "idlib");
+        assert_eq!(fold_name("ʿAyn al-ʿArab"), "ayn al arab");
+        assert_eq!(fold_name("U.N."), "u|n");
+    }
+
+    #[test]
+    fn every_folded_byte_points_into_the_original() {
+        let text = "İstanbul – Ḩimş’s “Dar’a” ﬁeld 😀 Дума دوما";
+        let mut f = Folded::default();
+        f.push_str(text, 0);
+        assert_eq!(f.bytes.len(), f.origin.len());
+        for &o in &f.origin {
+            assert!(text.is_char_boundary(o as usize));
+        }
+        assert!(std::str::from_utf8(&f.bytes).is_ok());
+    }
+
+    #[test]
+    fn arabic_and_cyrillic_letters_are_word_chars() {
+        assert_eq!(fold_name("دير الزور"), "دير الزور");
+        assert_eq!(fold_name("Дума"), "дума");
+    }
+}

@@ -1,0 +1,4 @@
+//! Text utilities shared by the scanners.
+
+pub(crate) mod fold;
+pub(crate) mod offsets;
