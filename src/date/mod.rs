@@ -199,11 +199,13 @@ fn is_time_or_empty(after: &str) -> bool {
 /// The result is what [`crate::ExtractOptions::document_date`] takes: dates
 /// in the document written without a year get their year from it.
 ///
-/// ```text
-/// parse_document_date("2017-09-11")  -> 2017-09-11
-/// parse_document_date("2017-09")     -> 2017-09
-/// parse_document_date("2017")        -> 2017
-/// parse_document_date("2017-13-01")  -> Err: month 13 is not between 01 and 12
+/// ```
+/// use tallystick::parse_document_date;
+/// assert_eq!(parse_document_date("2017-09-11")?.to_string(), "2017-09-11");
+/// assert_eq!(parse_document_date("2017-09")?.to_string(), "2017-09");
+/// assert_eq!(parse_document_date("2017")?.to_string(), "2017");
+/// assert!(parse_document_date("2017-13-01").is_err());
+/// # Ok::<(), tallystick::Error>(())
 /// ```
 ///
 /// # Errors
@@ -211,7 +213,6 @@ fn is_time_or_empty(after: &str) -> bool {
 /// input and says what is wrong: not a date at all, a month or day out of
 /// range ("2019-02-30"), or a written date without a year.
 // Used once lib.rs re-exports it (`pub use date::parse_document_date`).
-#[allow(dead_code)]
 pub fn parse_document_date(s: &str) -> Result<PartialDate> {
     let t = s.trim();
     let expected = "expected an ISO 8601 date such as \"2017-09-11\", \"2017-09\" or \"2017\"";
