@@ -72,7 +72,7 @@ fn place_of(text: &str, gazetteer: &Gazetteer, figure: Span, places: &[Place]) -
         }
     }
     let clause = clause_around(text, figure);
-    let mut candidates: Vec<&Place> =
+    let candidates: Vec<&Place> =
         places.iter().filter(|p| p.span.start >= clause.start && p.span.end <= clause.end).collect();
     if candidates.is_empty() {
         return None;
