@@ -8,7 +8,7 @@
 //! Ordinals ("61st") and other digits with letters glued after them are
 //! rejected there too, after units such as "5km" have had their chance.
 
-use super::lexicon::{is_month, is_number_word, IDENTIFIER_WORDS};
+use super::lexicon::{is_month, is_number_word, IDENTIFIER_NOUNS, IDENTIFIER_WORDS};
 use super::token::Tokens;
 
 /// True when what comes before the number at token `i` makes it no quantity.
@@ -18,12 +18,24 @@ pub(crate) fn excluded_before(t: &Tokens, i: usize, value: f64) -> bool {
         || after_dash_of_digits(t, i)
         || identifier_mark(t, i)
         || (is_day_number(value) && month_before(t, i))
-        || name_label(t, i)
 }
 
 /// True when what comes after the figure `i..end` makes it no quantity.
 pub(crate) fn excluded_after(t: &Tokens, i: usize, end: usize, value: f64) -> bool {
-    (is_day_number(value) && month_after(t, end)) || (value <= 12.0 && clock_after(t, end)) || list_marker(t, i, end)
+    (is_day_number(value) && month_after(t, end))
+        || (value <= 12.0 && clock_after(t, end))
+        || list_marker(t, i, end)
+        || dotted_clock(t, i, end)
+}
+
+/// "at 14.30", "until 10.00": hours and minutes after a time preposition.
+fn dotted_clock(t: &Tokens, i: usize, end: usize) -> bool {
+    let shaped = end == i + 3 && t.is_digits(i) && t.is_sym(i + 1, '.') && t.str(i + 2).len() == 2;
+    let hours = t.str(i).parse::<u32>().unwrap_or(99);
+    let minutes = t.str(i + 2).parse::<u32>().unwrap_or(99);
+    let after_preposition =
+        i > 0 && t.is_any(i - 1, &["at", "until", "till", "from", "since", "by", "before", "after", "to"]);
+    shaped && hours < 24 && minutes < 60 && after_preposition
 }
 
 /// True for a number that can be a day of the month.
@@ -65,7 +77,8 @@ fn identifier_mark(t: &Tokens, i: usize) -> bool {
         return t.is_any(i - 2, IDENTIFIER_WORDS);
     }
     let word = t.str(i - 1);
-    t.near(i) && (word.eq_ignore_ascii_case("number") || matches!(word, "No" | "NO" | "Nos" | "Nr" | "nr"))
+    let noun = t.is_digits(i) && t.spaced(i) && t.is_any(i - 1, IDENTIFIER_NOUNS);
+    noun || (t.near(i) && (word.eq_ignore_ascii_case("number") || matches!(word, "No" | "NO" | "Nos" | "Nr" | "nr")))
 }
 
 /// "July 1", "Sept. 11".
@@ -76,9 +89,13 @@ fn month_before(t: &Tokens, i: usize) -> bool {
     (is_month(t.str(i - 1)) && t.near(i)) || (t.is_sym(i - 1, '.') && i > 1 && is_month(t.str(i - 2)))
 }
 
-/// "12 July", "9-12 July", "5 of June".
+/// "12 July", "9-12 July", "5 of June", "3 and 4 March".
 fn month_after(t: &Tokens, end: usize) -> bool {
-    (t.spaced(end) && is_month(t.str(end))) || (t.is(end, "of") && is_month(t.str(end + 1)))
+    let month_at = |k: usize| (t.spaced(k) && is_month(t.str(k))) || (t.is(k, "of") && is_month(t.str(k + 1)));
+    let joined_day = (t.is_any(end, &["and", "or", "&"]) || t.is_sym(end, ','))
+        && t.is_digits(end + 1)
+        && t.str(end + 1).len() <= 2;
+    month_at(end) || (joined_day && month_at(end + 2))
 }
 
 /// "10 am", "5 p.m.".
@@ -107,8 +124,10 @@ fn list_marker(t: &Tokens, i: usize, end: usize) -> bool {
 
 /// "Rossiya 24", "Resolution 2254": digits right after a capitalised word
 /// inside a sentence. Not after a sentence's first word ("Currently 345
-/// settlements"), and not in a title-case headline ("Sends 50 Tons").
-fn name_label(t: &Tokens, i: usize) -> bool {
+/// settlements"), and not in a title-case headline ("Sends 50 Tons"). The
+/// scanner still keeps such a figure when a unit or a domain count noun
+/// follows it ("in Idlib 300 families").
+pub(crate) fn name_label(t: &Tokens, i: usize) -> bool {
     if !(i > 0 && t.is_digits(i) && t.is_upper(i - 1) && t.single_space(i)) {
         return false;
     }
@@ -145,10 +164,11 @@ mod tests {
         assert!(before("decree number 10 outraged", "10"));
         assert!(before("UTC+3", "3"));
         assert!(before("Su-24 jets", "24"));
-        assert!(before("the Rossiya 24 television", "24"));
+        let t = Tokens::new("the Rossiya 24 television");
+        assert!(name_label(&t, 2));
         assert!(before("liberat4ed", "4"));
-        assert!(!before("Currently 345 settlements", "345"));
-        assert!(!before("Russia Sends 50 Tons", "50"));
+        let t = Tokens::new("Currently 345 settlements. Russia Sends 50 Tons");
+        assert!(!name_label(&t, 1) && !name_label(&t, 6));
         assert!(!before("Damascus (5)", "5"));
         assert!(!before("checkpoint Nasib - 46", "46"));
     }
@@ -158,10 +178,15 @@ mod tests {
         assert!(before("Since July 1, 35", "1"));
         assert!(after("on 12 July 2019", "12"));
         assert!(after("at 10 am", "10"));
+        let t = Tokens::new("landed at 14.30 and");
+        assert!(excluded_after(&t, 2, 5, 14.3));
         assert!(after("to: 1) conduct", "1"));
         assert!(after("x:\n(1) conduct", "1"));
         assert!(!after("Damascus (5), and", "5"));
         assert!(!after("received 12 tons", "12"));
         assert!(!before("about 40 July", "40"));
+        assert!(after("on 3 and 4 March", "3"));
+        assert!(before("resolution 2401 demanded", "2401"));
+        assert!(!before("resolution of 24 cases", "24"));
     }
 }

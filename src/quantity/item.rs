@@ -8,7 +8,7 @@
 //! ("3.3 tons" of food products). Items are lower-cased, as written.
 
 use super::lexicon::{
-    self, is_in, is_number_word, is_plural, is_stop_word, is_verb_like, looks_adjective, BE, GENERIC_WHOLES,
+    self, is_collective, is_in, is_number_word, is_plural, is_stop_word, is_verb_like, looks_adjective, BE, GENERIC_WHOLES,
     ITEM_PREFIXES, OF_COMPOUNDS, OF_HEADS, POST_MODIFIERS,
 };
 use super::token::Tokens;
@@ -44,8 +44,8 @@ fn compound(t: &Tokens, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut e = k + 1;
-    while t.is_sym(e, '-') && t.glued(e) && t.is_word(e + 1) && t.glued(e + 1) {
-        e += 2;
+    while t.is_sym(e, '-') && t.glued(e) && (t.is_word(e + 1) || t.is_digits(e + 1)) && t.glued(e + 1) {
+        e += 2; // "economy-class", "COVID-19"
     }
     if t.glued(e) && t.is_digits(e) {
         return None; // "liberat4ed"
@@ -92,7 +92,7 @@ pub(crate) fn counted(t: &Tokens, k: usize, singular_ok: bool) -> Option<Phrase>
         words += 1;
         last_end = end;
         last_head = Some(head);
-        if is_plural(t.str(head)) {
+        if is_plural(t.str(head)) || (singular_ok && is_collective(t.str(head))) {
             let mut phrase = Phrase { end, item: item_text(t, k, end), dangling: false };
             extend_with_of(t, k, head, &mut phrase);
             add_post_modifier(t, &mut phrase);
@@ -270,6 +270,10 @@ mod tests {
     fn of_phrase_skips_determiners_and_generic_wholes() {
         let t = Tokens::new("a third of the camp’s population returned");
         assert_eq!(of_phrase(&t, 2).unwrap().item, "camp’s population");
+        let t = Tokens::new("one-third of the population lives below");
+        assert_eq!(of_phrase(&t, 3).unwrap().item, "population");
+        let t = Tokens::new("4 cases of COVID-19.");
+        assert_eq!(counted(&t, 1, false).unwrap().item, "cases of covid-19");
         let t = Tokens::new("29% of our citizens");
         assert_eq!(of_phrase(&t, 2).unwrap().item, "citizens");
         let t = Tokens::new("three-quarters of the total who");

@@ -297,6 +297,10 @@ const IRREGULAR_PLURALS: &[&str] = &[
     "youth",
 ];
 
+/// Singular nouns for a group of people: in an "of" phrase they end the
+/// noun phrase like a plural ("a third of the population" lives ...).
+const COLLECTIVE_NOUNS: &[&str] = &["population", "public", "workforce", "caseload", "electorate", "diaspora"];
+
 /// Words ending in "s" that are not plural nouns.
 const NOT_PLURALS: &[&str] = &[
     "news",
@@ -539,6 +543,18 @@ pub(crate) const BE: &[&str] = &["are", "were", "is", "was"];
 /// Words that make the figure after them an identifier ("No. 1", "decree number 10").
 pub(crate) const IDENTIFIER_WORDS: &[&str] = &["no", "nos", "nr", "number", "num", "ref", "tel", "phone", "fax"];
 
+/// Nouns that name a document, a unit or a route by the number after them
+/// ("resolution 2401", "article 5", "route 4").
+pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
+    "resolution", "resolutions", "decree", "article", "paragraph", "section", "chapter", "clause", "annex", "phase",
+    "stage", "route", "highway", "channel", "flight", "brigade", "division", "corps", "battalion", "regiment", "page",
+    "protocol", "law", "order", "item", "point", "version", "session", "round", "platform", "gate", "terminal",
+];
+
+/// Words before a fraction that make it a part of a period ("the first half of 2018").
+pub(crate) const PERIOD_ORDINALS: &[&str] =
+    &["the", "first", "second", "third", "fourth", "last", "latter", "former", "final", "next", "past", "this"];
+
 /// Words after "or" that still join two figures ("two-three or even four times").
 pub(crate) const OR_FILLERS: &[&str] = &["even", "perhaps", "possibly", "maybe", "so", "rather"];
 
@@ -580,6 +596,11 @@ pub(crate) fn is_plural(word: &str) -> bool {
     }
     let lower = word.to_ascii_lowercase();
     lower.ends_with('s') && !["ss", "us", "is", "'s", "\u{2019}s"].iter().any(|e| lower.ends_with(e))
+}
+
+/// True for a singular noun for a group of people ("population").
+pub(crate) fn is_collective(word: &str) -> bool {
+    contains(COLLECTIVE_NOUNS, word)
 }
 
 /// True for a word that reads as a verb in the past ("returned", "held").

@@ -79,6 +79,9 @@ fn read_digits(t: &Tokens, i: usize) -> Read {
     if let Some(end) = code_end(t, i) {
         return Read::Skip(end);
     }
+    if t.str(i).len() > 1 && t.str(i).starts_with('0') {
+        return Read::Skip(i + 1); // "00", "007": a code
+    }
     let mut digits = String::from(t.str(i));
     let mut end = i + 1;
     if digits.len() <= 3 {
@@ -377,6 +380,8 @@ mod tests {
         assert_eq!(p("2, 233"), Some(2233.0));
         assert_eq!(p("40.96"), Some(40.96));
         assert_eq!(p("6000"), Some(6000.0));
+        assert_eq!(p("0.5"), Some(0.5));
+        assert_eq!(p("00"), None);
         assert_eq!(p("1,2"), None);
     }
 

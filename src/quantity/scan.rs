@@ -8,15 +8,15 @@
 //! so the whole pass is linear in the length of the text.
 
 use super::approx::approx_before;
-use super::exclude::{excluded_after, excluded_before};
+use super::exclude::{excluded_after, excluded_before, name_label};
 use super::item::{self, head_word, Phrase};
-use super::lexicon::{is_count_noun, is_number_word, DATE_PREPOSITIONS, OR_FILLERS};
+use super::lexicon::{is_count_noun, is_number_word, is_plural, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS};
 use super::measure::{money_before, money_scale, unit_after};
 use super::number::{read_number, Form, Num, Read};
 use super::rate::rate_after;
 use super::token::Tokens;
 use super::Unit;
-use crate::mention::Quantity;
+use crate::mention::{Quantity, Rate};
 
 /// What the second pass should look for, for a figure whose text does not
 /// name what it counts.
@@ -81,96 +81,183 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
     out
 }
 
+/// The number part of a figure: money sign, number and range.
+struct Core {
+    money: Option<Unit>,
+    /// The token where the number starts (after a money sign).
+    at: usize,
+    num: Num,
+    range: Option<Range>,
+    /// The token after the number or range.
+    end: usize,
+    between: bool,
+}
+
+/// The measure read after the number.
+struct Measure {
+    unit: Option<Unit>,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    end: usize,
+    hyphen: bool,
+}
+
 /// The figure that starts at token `i`, if any. `floor` is the first token
 /// the figure may take (the end of the previous one).
 fn figure_at(t: &Tokens, i: usize, floor: usize) -> Step {
-    let (money, j) = match money_before(t, i) {
-        Some((unit, j)) => (Some(unit), j),
-        None => (None, i),
+    let core = match read_core(t, i, floor) {
+        Ok(core) => core,
+        Err(step) => return step,
     };
-    let num = match read_number(t, j) {
-        Read::Num(n) => n,
-        Read::Skip(end) => return Step::Skip(end),
-        Read::None => return Step::Nothing,
-    };
-    let between = i > floor && t.is(i - 1, "between");
-    let range = range_after(t, &num, between);
-    let num_end = range.as_ref().map_or(num.end, |r| r.end);
-    let last_value = range.as_ref().map_or(num.value, |r| r.high);
-    if (money.is_none() && excluded_before(t, j, num.value)) || excluded_after(t, j, num_end, last_value) {
-        return Step::Skip(num_end);
-    }
-    if num.year_like && range.as_ref().is_some_and(|r| r.high_year_like) {
-        return Step::Skip(num_end); // "2018-2019"
-    }
-
-    let (mut value, mut low, mut high) = (num.value, range.as_ref().map(|r| r.low), range.as_ref().map(|r| r.high));
-    let mut end = num_end;
-    let mut unit = money;
-    let mut hyphen = false;
-    if money.is_some() {
-        if let Some((scale, e)) = money_scale(t, end) {
-            value *= scale;
-            low = low.map(|v| v * scale);
-            high = high.map(|v| v * scale);
-            end = e;
-        }
-    } else if let Some(m) = unit_after(t, end) {
-        unit = Some(m.unit);
-        end = m.end;
-        hyphen = m.hyphen;
-    }
-    if end == num_end && t.is_word(end) && t.glued(end) {
-        return Step::Skip(num_end); // "61st", "1990s", "4ed"
-    }
-    if num.form == Form::Fraction {
-        if unit.is_some() || range.is_some() || !t.is(end, "of") {
-            return Step::Skip(num.end);
-        }
-        value *= 100.0;
-        unit = Some(Unit::Percent);
-    }
-
-    let reading = read_item(t, end, unit, hyphen, value);
-    end = reading.span_end;
-    let mut per = None;
-    if let Some((rate, e)) = rate_after(t, end) {
-        per = Some(rate);
-        end = e;
-    } else if let Some((rate, e)) = reading.outside_end.and_then(|o| rate_after(t, o)) {
-        per = Some(rate); // "5 tons of flour per day": the "of" phrase joins the span
-        end = e;
-    }
-
-    let mut first = i;
-    if range.as_ref().is_some_and(|r| between || (r.by_to && i > floor && t.is(i - 1, "from"))) {
-        first = i - 1;
-    }
+    let Some(measure) = read_measure(t, &core) else { return Step::Skip(core.end) };
+    let reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    let (per, end) = read_rate(t, &reading);
+    let first = span_first(t, i, floor, &core, measure.unit);
     let (approx, start) = approx_before(t, first, floor);
     let has_approx = start < first;
 
-    if num.year_like && money.is_none() && !keeps_year(t, j, unit, &reading, has_approx) {
-        return Step::Skip(num_end);
+    if core.num.year_like && core.money.is_none() && !keeps_year(t, core.at, measure.unit, &reading, has_approx) {
+        return Step::Skip(core.end);
+    }
+    if core.money.is_none() && name_label(t, core.at) && !counts_something(&reading, measure.unit) {
+        return Step::Skip(core.end); // "Rossiya 24", "Resolution 2254 demands"
     }
     let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
-    if num.form == Form::Words
-        && unit.is_none()
-        && !keeps_word_count(t, &reading, value, end, has_approx || range.is_some() || in_parens)
+    let marked = has_approx || core.range.is_some() || in_parens;
+    if core.num.form == Form::Words
+        && measure.unit.is_none()
+        && !keeps_word_count(t, &reading, measure.value, end, marked)
     {
-        return Step::Skip(num.end);
+        return Step::Skip(core.num.end);
     }
-
     let quantity = Quantity {
-        value: if range.is_some() { None } else { Some(value) },
-        low,
-        high,
-        unit,
+        value: if core.range.is_some() { None } else { Some(measure.value) },
+        low: measure.low,
+        high: measure.high,
+        unit: measure.unit,
         item: reading.item,
         approx,
         per,
         where_: None,
     };
     Step::Found(Figure { first: start, last: end, quantity, need: reading.need, dangling: reading.dangling })
+}
+
+/// Money sign, number and range at token `i`, or the step to take when
+/// there is none or it is ruled out (identifiers, dates, ranges of years).
+fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, Step> {
+    let (money, at) = match money_before(t, i) {
+        Some((unit, j)) => (Some(unit), j),
+        None => (None, i),
+    };
+    let num = match read_number(t, at) {
+        Read::Num(n) => n,
+        Read::Skip(end) => return Err(Step::Skip(end)),
+        Read::None => return Err(Step::Nothing),
+    };
+    let between = i > floor && t.is(i - 1, "between");
+    let range = range_after(t, &num, between);
+    let end = range.as_ref().map_or(num.end, |r| r.end);
+    let last_value = range.as_ref().map_or(num.value, |r| r.high);
+    let ruled_out = (money.is_none() && excluded_before(t, at, num.value))
+        || excluded_after(t, at, end, last_value)
+        || (num.year_like && range.as_ref().is_some_and(|r| r.high_year_like)); // "2018-2019"
+    if ruled_out {
+        return Err(Step::Skip(end));
+    }
+    Ok(Core { money, at, num, range, end, between })
+}
+
+/// The unit after the number (or a money scale after an amount), with the
+/// value scaled, signed or turned into a share. `None` rules the figure out:
+/// letters glued to digits ("61st"), a bare fraction with no "of", a period
+/// after "every" ("every two weeks" is a rate, not a duration).
+fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
+    let r = core.range.as_ref();
+    let mut m = Measure {
+        unit: core.money,
+        value: core.num.value,
+        low: r.map(|r| r.low),
+        high: r.map(|r| r.high),
+        end: core.end,
+        hyphen: false,
+    };
+    if core.money.is_some() {
+        if let Some((scale, e)) = money_scale(t, core.end) {
+            m.value *= scale;
+            m.low = m.low.map(|v| v * scale);
+            m.high = m.high.map(|v| v * scale);
+            m.end = e;
+        }
+    } else if let Some((scale, e)) = million_before_noun(t, core.end) {
+        m.value *= scale;
+        m.end = e;
+    } else if let Some(u) = unit_after(t, core.end) {
+        (m.unit, m.end, m.hyphen) = (Some(u.unit), u.end, u.hyphen);
+    }
+    if m.end == core.end && t.is_word(m.end) && t.glued(m.end) {
+        return None; // "61st", "1990s", "4ed"
+    }
+    let start = core.num.start;
+    if m.unit.is_some_and(|u| u.is_time()) && !m.hyphen && start > 0 && t.is_any(start - 1, &["every", "each", "per"]) {
+        return None;
+    }
+    if negative(t, core, m.unit) {
+        m.value = -m.value;
+    }
+    if core.num.form == Form::Fraction {
+        let period = start > 0 && t.is_any(start - 1, PERIOD_ORDINALS);
+        let of_whole = t.is(m.end, "of") && !t.is_digits(m.end + 1);
+        if m.unit.is_some() || r.is_some() || period || !of_whole {
+            return None;
+        }
+        m.value *= 100.0;
+        m.unit = Some(Unit::Percent);
+    }
+    Some(m)
+}
+
+/// "1.5m people": a glued "m" or "k" before a plural noun is a scale, not metres.
+fn million_before_noun(t: &Tokens, end: usize) -> Option<(f64, usize)> {
+    let (scale, e) = money_scale(t, end)?;
+    (t.spaced(e) && t.is_word(e) && is_plural(t.str(e))).then_some((scale, e))
+}
+
+/// "-5 °C": a minus sign before a temperature.
+fn negative(t: &Tokens, core: &Core, unit: Option<Unit>) -> bool {
+    let at = core.at;
+    unit == Some(Unit::Celsius)
+        && at > 0
+        && t.is_sym_in(at - 1, &['-', '\u{2212}'])
+        && t.glued(at)
+        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)))
+}
+
+/// The rate after the figure: right after its span, or after an item kept
+/// outside it ("5 tons of flour per day", which then joins the span).
+fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
+    if let Some((rate, e)) = rate_after(t, reading.span_end) {
+        return (Some(rate), e);
+    }
+    match reading.outside_end.and_then(|o| rate_after(t, o)) {
+        Some((rate, e)) => (Some(rate), e),
+        None => (None, reading.span_end),
+    }
+}
+
+/// The first token of the span before any approximation: the minus sign of
+/// a temperature, "between" or "from" of a range, or the figure itself.
+fn span_first(t: &Tokens, i: usize, floor: usize, core: &Core, unit: Option<Unit>) -> usize {
+    if core.money.is_none() && negative(t, core, unit) && core.at > floor {
+        return core.at - 1;
+    }
+    let keyword = core.range.as_ref().is_some_and(|r| core.between || (r.by_to && i > floor && t.is(i - 1, "from")));
+    if keyword {
+        i - 1
+    } else {
+        i
+    }
 }
 
 /// "24-48", "two-three", "10 to 15", "between 10 and 15": the upper end of
@@ -268,6 +355,12 @@ fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, h
     let measure = unit.is_some_and(|u| !u.is_time() && u != Unit::Percent);
     let date_word = j > 0 && (t.is_any(j - 1, DATE_PREPOSITIONS) || super::lexicon::is_month(t.str(j - 1)));
     measure || has_approx || (reading.counted && !reading.dangling && !date_word)
+}
+
+/// True when the figure has a unit or counts a domain count noun right after it.
+fn counts_something(reading: &ItemReading, unit: Option<Unit>) -> bool {
+    let counted = reading.counted && reading.item.as_deref().is_some_and(|it| is_count_noun(head_word(it)));
+    unit.is_some() || counted
 }
 
 /// A number in words with no unit is kept with a counted noun (but "one"

@@ -95,6 +95,8 @@ fn scale_words() {
     check("will allocate US $25 million to", "US $25 million", 25e6, Some(Unit::Usd), None);
     check("requested $2.5bn for", "$2.5bn", 2.5e9, Some(Unit::Usd), None);
     check("requested $25m for", "$25m", 25e6, Some(Unit::Usd), None);
+    check("some 1.5m people", "some 1.5m people", 1.5e6, None, Some("people"));
+    check("a wall of 1.5m height", "1.5m", 1.5, Some(Unit::Metre), None);
     check("costs 25 million dollars.", "25 million dollars", 25e6, Some(Unit::Usd), None);
 }
 
@@ -179,6 +181,7 @@ fn counted_items() {
         None,
         Some("syrian citizens"),
     );
+    check("established some 335 community centres offering", "some 335 community centres", 335.0, None, Some("community centres"));
     check("3,774 IDPs have returned", "3,774 IDPs", 3774.0, None, Some("idps"));
     check("has registered 3 cases of firing in", "3 cases", 3.0, None, Some("cases of firing"));
     check("and 93 places of worship.", "93 places of worship", 93.0, None, Some("places of worship"));
@@ -337,6 +340,8 @@ fn not_quantities() {
     none("decree number 10 unjustifiably outraged them");
     none("Moscow time (UTC+3)");
     none("in an interview with the Rossiya 24 television channel");
+    none("Resolution 2254 demands a ceasefire");
+    assert_eq!(spans("Then in Idlib 300 families returned"), ["300 families"]);
     none("seeks agreement to: 1) conduct an assessment; 2) facilitate transport; 3) provide");
     none("the forces liberat4ed the territory");
     none("one of the most important victories");
