@@ -586,6 +586,52 @@ pub(crate) fn is_number_word(word: &str) -> bool {
         || word.eq_ignore_ascii_case("dozen")
 }
 
+/// True when a number in words can start with `word` (a cheap gate before
+/// the number grammar: most words of a text fail it at once).
+pub(crate) fn can_start_number(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 9 {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..bytes.len()],
+        b"a" | b"an"
+            | b"half"
+            | b"zero"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+    )
+}
+
 /// True for a word that looks like a plural noun ("tons", "IDPs", "people").
 pub(crate) fn is_plural(word: &str) -> bool {
     if contains(IRREGULAR_PLURALS, word) {
@@ -657,5 +703,9 @@ mod tests {
         assert!(is_verb_like("returned") && is_verb_like("held") && !is_verb_like("food"));
         assert!(is_people_noun("Returns") && is_count_noun("bakeries") && !is_people_noun("provinces"));
         assert!(is_number_word("Twenty") && !is_number_word("first"));
+        for (w, _) in SMALL.iter().chain(TENS) {
+            assert!(can_start_number(w) && can_start_number(&w.to_uppercase()));
+        }
+        assert!(can_start_number("A") && can_start_number("half") && !can_start_number("the"));
     }
 }

@@ -6,7 +6,7 @@
 //! ton maps to [`Unit::Tonne`] (`t`).
 
 use super::lexicon::{lookup, MONEY_SCALES};
-use super::token::Tokens;
+use super::token::{Kind, Tokens};
 use super::Unit;
 
 /// Whether a spelling must match case exactly (one-letter symbols such as
@@ -203,9 +203,13 @@ fn match_at(t: &Tokens, i: usize, sp: &Spelling) -> Option<usize> {
 
 /// The longest spelling written at token `i` that `keep` accepts.
 fn longest(t: &Tokens, i: usize, keep: impl Fn(&Spelling) -> bool) -> Option<(Unit, usize)> {
+    let first = t.str(i);
+    if first.is_empty() {
+        return None;
+    }
     SPELLINGS
         .iter()
-        .filter(|sp| keep(sp))
+        .filter(|sp| sp.parts[0].eq_ignore_ascii_case(first) && keep(sp))
         .filter_map(|sp| match_at(t, i, sp).map(|end| (sp.unit, end)))
         .max_by_key(|&(_, end)| end)
 }
@@ -240,26 +244,18 @@ pub(crate) fn is_singular_time(t: &Tokens, i: usize) -> bool {
 /// A money sign or code before a number at token `i` ("US $", "$", "USD",
 /// "€"): the currency and the token where the number starts.
 pub(crate) fn money_before(t: &Tokens, i: usize) -> Option<(Unit, usize)> {
-    let (unit, j) = if t.str(i) == "US" && t.is_sym(i + 1, '$') && t.near(i + 1) {
-        (Unit::Usd, i + 2)
-    } else if t.is_sym(i, '$') {
-        (Unit::Usd, i + 1)
-    } else if t.is_sym(i, '\u{20ac}') {
-        (Unit::Eur, i + 1)
-    } else if t.is_sym(i, '\u{a3}') {
-        (Unit::Gbp, i + 1)
-    } else if t.is_sym(i, '\u{20bd}') {
-        (Unit::Rub, i + 1)
-    } else {
-        let code = match t.str(i) {
-            "USD" => Unit::Usd,
-            "EUR" => Unit::Eur,
-            "GBP" => Unit::Gbp,
-            "RUB" => Unit::Rub,
-            "SYP" => Unit::Syp,
-            _ => return None,
-        };
-        (code, i + 1)
+    let (unit, j) = match (t.kind(i)?, t.str(i)) {
+        (Kind::Word, "US") if t.is_sym(i + 1, '$') && t.near(i + 1) => (Unit::Usd, i + 2),
+        (Kind::Word, "USD") => (Unit::Usd, i + 1),
+        (Kind::Word, "EUR") => (Unit::Eur, i + 1),
+        (Kind::Word, "GBP") => (Unit::Gbp, i + 1),
+        (Kind::Word, "RUB") => (Unit::Rub, i + 1),
+        (Kind::Word, "SYP") => (Unit::Syp, i + 1),
+        (Kind::Sym, "$") => (Unit::Usd, i + 1),
+        (Kind::Sym, "\u{20ac}") => (Unit::Eur, i + 1),
+        (Kind::Sym, "\u{a3}") => (Unit::Gbp, i + 1),
+        (Kind::Sym, "\u{20bd}") => (Unit::Rub, i + 1),
+        _ => return None,
     };
     (t.is_digits(j) && t.near(j)).then_some((unit, j))
 }

@@ -57,7 +57,7 @@ const MAX_DIGITS: usize = 15;
 pub(crate) fn read_number(t: &Tokens, i: usize) -> Read {
     if t.is_digits(i) {
         read_digits(t, i)
-    } else if t.is_word(i) {
+    } else if t.is_word(i) && lexicon::can_start_number(t.str(i)) {
         read_words(t, i).map_or(Read::None, Read::Num)
     } else {
         Read::None
