@@ -95,7 +95,7 @@ proptest! {
         prop_assert_eq!(parse_number(&with_commas(n)), Some(n as f64));
         prop_assert_eq!(parse_number(&group(n, " ")), Some(n as f64));
         prop_assert_eq!(parse_number(&group(n, "\u{a0}")), Some(n as f64));
-        if n >= 1000 && n < 1_000_000 {
+        if (1000..1_000_000).contains(&n) {
             prop_assert_eq!(parse_number(&group(n, ", ")), Some(n as f64));
         }
     }
@@ -197,7 +197,8 @@ fn bulletin_sample() {
                 The al-Hol camp hosts more than 68,000 residents, 94% of them women and children.\n\
                 The UN has requested US $26 million to respond to needs over the next three months.";
     let found = quantities(text);
-    let got: Vec<(&str, Option<f64>, Option<Unit>, Option<&str>)> = found
+    type Row<'a> = (&'a str, Option<f64>, Option<Unit>, Option<&'a str>);
+    let got: Vec<Row> = found
         .iter()
         .map(|m| {
             let q = m.quantity().unwrap();

@@ -170,13 +170,19 @@ pub(crate) fn partitive(t: &Tokens, k: usize) -> Option<Phrase> {
 }
 
 /// "more than 548,554 are refugees from abroad", "70,000 of them are
-/// children": the item named after a form of "to be" (outside the span).
+/// children", "96 of them children": the item named after a form of "to
+/// be" or after "of them" (outside the span).
 pub(crate) fn predicate(t: &Tokens, k: usize) -> Option<Phrase> {
-    let be = if t.is(k, "of") && t.is_any(k + 1, &["them", "whom", "which"]) { k + 2 } else { k };
-    if !(t.is_any(be, BE) && t.spaced(be)) {
+    let of_them = t.is(k, "of") && t.is_any(k + 1, &["them", "whom", "which"]);
+    let after = if of_them { k + 2 } else { k };
+    let noun = if t.is_any(after, BE) && t.spaced(after) {
+        after + 1
+    } else if of_them {
+        after
+    } else {
         return None;
-    }
-    counted(t, be + 1, false).filter(|p| !p.dangling)
+    };
+    counted(t, noun, false).filter(|p| !p.dangling)
 }
 
 /// The item of a time span ("two months food assistance", "three years of
@@ -284,6 +290,8 @@ mod tests {
     fn predicates_and_partitives() {
         let t = Tokens::new("548,554 are refugees from abroad");
         assert_eq!(predicate(&t, 3).unwrap().item, "refugees from abroad");
+        let t = Tokens::new("96 of them children.");
+        assert_eq!(predicate(&t, 1).unwrap().item, "children");
         let t = Tokens::new("337 of water supply facilities,");
         assert_eq!(partitive(&t, 1).unwrap().item, "water supply facilities");
         let t = Tokens::new("one of the most");

@@ -45,11 +45,11 @@ pub(crate) struct Figure {
     pub dangling: bool,
 }
 
-/// What the scanner found at one token.
-enum Step {
-    Found(Figure),
-    /// Not a quantity; resume at this token.
+/// Why there is no figure at a token.
+enum NoFigure {
+    /// Numbers that are not a quantity; resume at this token.
     Skip(usize),
+    /// Nothing numeric here.
     Nothing,
 }
 
@@ -70,12 +70,12 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
     while i < t.len() {
         let floor = out.last().map_or(0, |f| f.last);
         match figure_at(t, i, floor) {
-            Step::Found(f) => {
+            Ok(f) => {
                 i = f.last.max(i + 1);
                 out.push(f);
             }
-            Step::Skip(next) => i = next.max(i + 1),
-            Step::Nothing => i += 1,
+            Err(NoFigure::Skip(next)) => i = next.max(i + 1),
+            Err(NoFigure::Nothing) => i += 1,
         }
     }
     out
@@ -105,12 +105,9 @@ struct Measure {
 
 /// The figure that starts at token `i`, if any. `floor` is the first token
 /// the figure may take (the end of the previous one).
-fn figure_at(t: &Tokens, i: usize, floor: usize) -> Step {
-    let core = match read_core(t, i, floor) {
-        Ok(core) => core,
-        Err(step) => return step,
-    };
-    let Some(measure) = read_measure(t, &core) else { return Step::Skip(core.end) };
+fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
+    let core = read_core(t, i, floor)?;
+    let measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
     let reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
     let (per, end) = read_rate(t, &reading);
     let first = span_first(t, i, floor, &core, measure.unit);
@@ -118,10 +115,10 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Step {
     let has_approx = start < first;
 
     if core.num.year_like && core.money.is_none() && !keeps_year(t, core.at, measure.unit, &reading, has_approx) {
-        return Step::Skip(core.end);
+        return Err(NoFigure::Skip(core.end));
     }
     if core.money.is_none() && name_label(t, core.at) && !counts_something(&reading, measure.unit) {
-        return Step::Skip(core.end); // "Rossiya 24", "Resolution 2254 demands"
+        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands"
     }
     let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
     let marked = has_approx || core.range.is_some() || in_parens;
@@ -129,7 +126,7 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Step {
         && measure.unit.is_none()
         && !keeps_word_count(t, &reading, measure.value, end, marked)
     {
-        return Step::Skip(core.num.end);
+        return Err(NoFigure::Skip(core.num.end));
     }
     let quantity = Quantity {
         value: if core.range.is_some() { None } else { Some(measure.value) },
@@ -141,20 +138,20 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Step {
         per,
         where_: None,
     };
-    Step::Found(Figure { first: start, last: end, quantity, need: reading.need, dangling: reading.dangling })
+    Ok(Figure { first: start, last: end, quantity, need: reading.need, dangling: reading.dangling })
 }
 
 /// Money sign, number and range at token `i`, or the step to take when
 /// there is none or it is ruled out (identifiers, dates, ranges of years).
-fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, Step> {
+fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
     let (money, at) = match money_before(t, i) {
         Some((unit, j)) => (Some(unit), j),
         None => (None, i),
     };
     let num = match read_number(t, at) {
         Read::Num(n) => n,
-        Read::Skip(end) => return Err(Step::Skip(end)),
-        Read::None => return Err(Step::Nothing),
+        Read::Skip(end) => return Err(NoFigure::Skip(end)),
+        Read::None => return Err(NoFigure::Nothing),
     };
     let between = i > floor && t.is(i - 1, "between");
     let range = range_after(t, &num, between);
@@ -164,7 +161,7 @@ fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, Step> {
         || excluded_after(t, at, end, last_value)
         || (num.year_like && range.as_ref().is_some_and(|r| r.high_year_like)); // "2018-2019"
     if ruled_out {
-        return Err(Step::Skip(end));
+        return Err(NoFigure::Skip(end));
     }
     Ok(Core { money, at, num, range, end, between })
 }
