@@ -3,8 +3,9 @@
 //!
 //! - "18 educational and 13 medical institutions": modifiers left waiting
 //!   take the noun of the next figure ("educational institutions").
-//! - "232,000 or 29% of our citizens", "two-three or even four times": a
-//!   bare figure joined by "or" shares the next figure's item.
+//! - "232,000 or 29% of our citizens", "two-three or even four times", "2
+//!   or 3 days": a bare figure joined by "or" shares the next figure's item
+//!   (and its unit, unless that is a share).
 //! - "74,200 square kilometers (against slightly over 19,000": a bare figure
 //!   right after a measured one shares its unit.
 //! - "Total number of settlements ... – 2, 233": the noun after "number".
@@ -103,8 +104,8 @@ fn complete_modifiers(t: &Tokens, figs: &mut [Figure], i: usize) {
 
 /// The item of a bare count, from the first source that has one.
 fn count_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
-    if let Some(item) = or_joined_item(t, figs, i) {
-        return item_only(&item);
+    if let Some(joined) = or_joined(t, figs, i) {
+        return Some(joined);
     }
     if let Some(p) = previous(t, figs, i) {
         let prev = &figs[p];
@@ -118,11 +119,16 @@ fn count_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
     item_only(&item)
 }
 
-/// "232,000 or 29% of our citizens": the item of the figure after "or".
-fn or_joined_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
+/// "232,000 or 29% of our citizens", "2 or 3 days": the item of the figure
+/// after "or", and its unit unless that is a share.
+fn or_joined(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
     let next = figs.get(i + 1)?;
-    let target = or_target(t, figs[i].last)?;
-    (next.first == target).then(|| next.quantity.item.clone()).flatten()
+    if next.first != or_target(t, figs[i].last)? {
+        return None;
+    }
+    let unit = next.quantity.unit.filter(|&u| u != Unit::Percent);
+    let item = next.quantity.item.clone();
+    (item.is_some() || unit.is_some()).then_some(Inherited { item, unit })
 }
 
 /// The share's whole: "(40.96%) out of 41,700 residents".

@@ -216,6 +216,9 @@ fn items_from_parallel_phrases() {
     assert_eq!(found[0].1.item.as_deref(), Some("citizens"));
     assert_eq!(found[0].1.unit, None);
 
+    let found = find("it takes 2 or 3 days.");
+    assert_eq!((found[0].1.value, found[0].1.unit), (Some(2.0), Some(Unit::Day)));
+
     let found = find("during which approximately 95 tons of humanitarian and more than 7 tons of charitable goods were issued.");
     assert_eq!(found[0].1.item.as_deref(), Some("humanitarian goods"));
     assert_eq!(found[1].1.item.as_deref(), Some("charitable goods"));
