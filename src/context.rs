@@ -1,11 +1,975 @@
 //! Names that are not in any gazetteer, found from the words around them:
-//! "the village of X", "X, Homs province", "Major-General A. Bakin".
+//! "the village of X", "X, Homs province", "Major-General A. Bakin"; and the
+//! clean-up of gazetteer matches that the words around them contradict.
+//!
+//! Everything here is a general rule of the genre, applied after the
+//! gazetteer matcher:
+//!
+//! * an acronym of a country used as a modifier ("US troops", "US-led") is
+//!   not a place;
+//! * a one-word village name inside a longer capitalised phrase ("Munir
+//!   Ibrahim", "Bin Malik") is not a place;
+//! * a person introduced by an honorific or a rank ("Ms. Corinne Fleischer",
+//!   "Colonel-General M. Mizintsev") is an actor; the honorific or rank is
+//!   part of the span, a job title before it is not;
+//! * a place introduced by "the village of", "the town of", "the settlement
+//!   of", or followed by "X province" ("Anhul in the province of Daraa",
+//!   "al-Rastan, Homs province", "Nawa (Daraa province)") is a place;
+//! * the named items of a list of shelters ("temporary accommodation
+//!   centres ...: A, B, C") are shelters, and an unknown name in a
+//!   parenthesised list of places is a place;
+//! * a person named again by first name or surname alone ("Shoigu", "Mr.
+//!   Andrei", "Esteemed Alexei") is the person named in full earlier in the
+//!   document.
+//!
+//! Context names have no id.
 
 use crate::gazetteer::Gazetteer;
-use crate::mention::{Entity, Span};
+use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 
 /// Adds the names found by context to `entities` (sorted by start), never
 /// overlapping a gazetteer match. Context names have no id.
 pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mut Vec<(Span, Entity)>) {
-    let _ = (text, gazetteer, entities); // TODO(issue 4)
+    let _ = gazetteer;
+    drop_modifier_acronyms(text, entities);
+    let toks = tokenize(text);
+    drop_minor_places_in_phrases(text, &toks, entities);
+    extend_persons_over_titles(text, &toks, entities);
+    let mut found: Vec<(Span, Entity)> = Vec::new();
+    persons_by_title(text, &toks, entities, &mut found);
+    places_by_context(text, &toks, &mut found);
+    shelters(text, &toks, &mut found);
+    merge(entities, found);
+    let mut listed: Vec<(Span, Entity)> = Vec::new();
+    places_in_lists(text, &toks, entities, &mut listed);
+    merge(entities, listed);
+    coreference(text, &toks, entities);
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ tokens
+
+/// A word of the text: letters and digits, with internal hyphens and
+/// apostrophes ("Ain-Zrekia", "Dar’a"); an initial keeps its dot ("A.").
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`')
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if d == '-' || is_apostrophe(d) {
+                // Joins two words only when a letter follows.
+                let rest = &text[j + d.len_utf8()..];
+                if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // An initial: one capital letter and a dot ("A. Bakin").
+        let word = &text[i..end];
+        if word.chars().count() == 1 && c.is_uppercase() && text[end..].starts_with('.') {
+            end += 1;
+        }
+        out.push(Tok { start: i, end });
+    }
+    out
+}
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    &text[t.start..t.end]
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() == 2
+}
+
+/// The text between two tokens is one space (or nothing but a dot, after
+/// an initial or an abbreviated title).
+fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.end..b.start];
+    gap == " " || gap == "\u{a0}"
+}
+
+/// Lower-case ASCII with Cyrillic look-alike letters read as Latin:
+/// "Fleisсher" (with a Cyrillic "с") is "fleischer".
+fn norm(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'а' | 'А' => 'a',
+            'е' | 'Е' => 'e',
+            'о' | 'О' => 'o',
+            'р' | 'Р' => 'p',
+            'с' | 'С' => 'c',
+            'у' | 'У' => 'y',
+            'х' | 'Х' => 'x',
+            'і' | 'І' => 'i',
+            'ј' | 'Ј' => 'j',
+            'ѕ' | 'Ѕ' => 's',
+            'к' | 'К' => 'k',
+            'м' | 'М' => 'm',
+            'н' | 'Н' => 'h',
+            'т' | 'Т' => 't',
+            'в' | 'В' => 'b',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| !is_apostrophe(*c))
+        .collect()
+}
+
+/// The name as a person's canonical name: look-alike letters made Latin,
+/// single spaces.
+fn clean_person_name(s: &str) -> String {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .map(|c| {
+                    let n = norm(&c.to_string());
+                    let l = n.chars().next().unwrap_or(c);
+                    if c.is_uppercase() || (c != l && !c.is_lowercase()) {
+                        l.to_uppercase().next().unwrap_or(l)
+                    } else if norm(&c.to_string()) != c.to_lowercase().to_string() {
+                        l
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn overlaps_any(entities: &[(Span, Entity)], span: Span) -> bool {
+    entities.iter().any(|(s, _)| s.overlaps(&span))
+}
+
+fn subtype_of(e: &Entity) -> Subtype {
+    e.entity.subtype
+}
+
+fn is_minor_place(s: Subtype) -> bool {
+    matches!(s, Subtype::Village | Subtype::Town | Subtype::Neighbourhood | Subtype::Subdistrict | Subtype::District)
+}
+
+fn context_entity(name: String, subtype: Subtype) -> Entity {
+    Entity { entity: EntityRef { name, id: None, subtype }, alternatives: Vec::new() }
+}
+
+/// Adds `found` to `entities`. A name found by context replaces gazetteer
+/// matches of minor places it overlaps (a title before "Hussein" makes it a
+/// person, not a village); it never replaces anything else.
+fn merge(entities: &mut Vec<(Span, Entity)>, mut found: Vec<(Span, Entity)>) {
+    found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    for (span, e) in found {
+        let blocking = entities
+            .iter()
+            .any(|(s, x)| s.overlaps(&span) && !(is_minor_place(subtype_of(x)) && x.entity.id.is_some()));
+        if blocking {
+            continue;
+        }
+        entities.retain(|(s, _)| !s.overlaps(&span));
+        entities.push((span, e));
+    }
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ filters
+
+/// Words after which a country acronym is a noun ("the US and its allies",
+/// "stop the US from"), not a modifier ("US troops").
+const NOUN_FOLLOWERS: [&str; 40] = [
+    "and", "or", "from", "to", "in", "of", "is", "was", "has", "have", "had", "will", "would", "should", "can",
+    "could", "must", "may", "but", "with", "which", "that", "who", "did", "does", "do", "are", "were", "as", "at",
+    "on", "by", "for", "since", "said", "says", "also", "itself", "not", "against",
+];
+
+/// Drops country acronyms used as modifiers: "US troops", "US-occupied",
+/// "US $25 million". Kept: "the US and its allies", "the RF’s support", "US."
+fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
+    entities.retain(|(span, e)| {
+        if e.entity.subtype != Subtype::Country {
+            return true;
+        }
+        let t = &text[span.start..span.end];
+        let acronym = t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase());
+        if !acronym {
+            return true;
+        }
+        let rest = &text[span.end..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
+                // "US-occupied" is a modifier; "US-Turkish" too.
+                !chars.next().is_some_and(char::is_alphabetic)
+            }
+            Some(sp @ (' ' | '\u{a0}')) => {
+                let after = &rest[sp.len_utf8()..];
+                let next: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '$').collect();
+                if next.is_empty() {
+                    // "US $25 million": a currency.
+                    return !after.starts_with('$');
+                }
+                if next.starts_with('$') {
+                    return false;
+                }
+                let lower = next.to_lowercase();
+                // A verb or an adverb after it makes it the subject: "the SAR
+                // categorically rejects", "the US imposed".
+                NOUN_FOLLOWERS.contains(&lower.as_str())
+                    || (lower.len() > 4 && (lower.ends_with("ly") || lower.ends_with("ed")))
+            }
+            _ => true,
+        }
+    });
+}
+
+/// Capitalised words that do not make a phrase a name ("In Zibdin", "To
+/// Nawa").
+const FUNCTION_WORDS: [&str; 30] = [
+    "in", "at", "from", "to", "near", "and", "of", "the", "on", "into", "towards", "toward", "around", "outside",
+    "inside", "via", "through", "across", "between", "with", "by", "for", "as", "since", "while", "when", "where",
+    "after", "before", "like",
+];
+
+fn is_function_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    FUNCTION_WORDS.contains(&l.as_str())
+}
+
+/// Drops a one-word village, town or neighbourhood that is part of a longer
+/// capitalised phrase: "Munir Ibrahim", "Bin Malik", "Alya Munir".
+fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
+    let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
+    entities.retain(|(span, e)| {
+        if e.entity.subtype.kind() != MentionKind::Place || !matches!(e.entity.subtype, Subtype::Village | Subtype::Town | Subtype::Neighbourhood) {
+            return true;
+        }
+        let Some(i) = toks.iter().position(|t| t.start == span.start) else { return true };
+        if toks[i].end != span.end {
+            return true; // several words
+        }
+        let free = |t: &Tok| !spans.iter().any(|s| s.overlaps(&Span::new(t.start, t.end)));
+        let capital_neighbour = |j: usize, before: bool| {
+            let t = &toks[j];
+            let (a, b) = if before { (&toks[j], &toks[i]) } else { (&toks[i], &toks[j]) };
+            let w = word(text, t);
+            joined_by_space(text, a, b) && is_capitalised(w) && !is_function_word(w) && free(t)
+        };
+        let before = i > 0 && capital_neighbour(i - 1, true);
+        let after = i + 1 < toks.len() && capital_neighbour(i + 1, false);
+        !(before || after)
+    });
+}
+
+// ------------------------------------------------------------------ persons
+
+/// Honorifics and ranks: part of a person's span ("Ms. Corinne Fleischer",
+/// "General of the Army Sergei Shoigu"). Longest first.
+const RANKS: [&str; 34] = [
+    "general of the army",
+    "colonel general",
+    "lieutenant general",
+    "major general",
+    "brigadier general",
+    "lieutenant colonel",
+    "rear admiral",
+    "vice admiral",
+    "army general",
+    "police colonel",
+    "first lieutenant",
+    "field marshal",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "brigadier",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "mister",
+    "madam",
+    "madame",
+    "sir",
+    "sheikh",
+    "ambassador",
+];
+
+/// Job titles: they introduce a person but stay outside the span, and the
+/// name after them must have two words ("Governor Ahmad Khalil").
+const JOB_TITLES: [&str; 12] = [
+    "president",
+    "minister",
+    "governor",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "commander",
+    "mayor",
+    "premier",
+    "secretary-general",
+];
+
+/// Capitalised words that follow a rank without being a name ("General
+/// Staff", "Major Aleppo").
+const NOT_NAMES: [&str; 40] = [
+    "staff", "assembly", "secretary", "directorate", "command", "headquarters", "prosecutor", "administration",
+    "security", "council", "committee", "department", "ministry", "office", "government", "authority", "consul",
+    "director", "manager", "secretariat", "please", "thank", "thanks", "the", "of", "and", "for", "in", "on",
+    "statement", "report", "situation", "mission", "operation", "forces", "army", "federation", "republic",
+    "minister", "president",
+];
+
+/// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
+const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ben", "abu"];
+
+fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter().map(|t| word(text, t).to_lowercase()).collect()
+}
+
+/// If a title of `list` ends right before token `k` (its words separated by
+/// spaces, hyphens or a dot), the index of its first token.
+fn title_before(text: &str, toks: &[Tok], lw: &[String], k: usize, list: &[&str]) -> Option<usize> {
+    for title in list {
+        let parts: Vec<&str> = title.split([' ', '-']).collect();
+        let n = parts.len();
+        if k < n {
+            continue;
+        }
+        let first = k - n;
+        let mut ok = true;
+        for (p, part) in parts.iter().enumerate() {
+            let w = &lw[first + p];
+            // A hyphenated title is one token ("colonel-general").
+            if w != part {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            // "Colonel-General" is one token holding two parts.
+            let joined = title.replace(' ', "-");
+            if k >= 1 && lw[k - 1] == joined {
+                let prev = &toks[k - 1];
+                if is_capitalised(word(text, prev)) && gap_is_title_gap(text, prev, &toks[k]) {
+                    return Some(k - 1);
+                }
+            }
+            continue;
+        }
+        if !is_capitalised(word(text, &toks[first])) {
+            continue;
+        }
+        // Words of the title joined by spaces or hyphens; the title joined
+        // to the name by a space, a dot, or a dot and a space.
+        let inner_ok = (first..k - 1).all(|p| {
+            let g = &text[toks[p].end..toks[p + 1].start];
+            g == " " || g == "-"
+        });
+        if inner_ok && gap_is_title_gap(text, &toks[k - 1], &toks[k]) {
+            return Some(first);
+        }
+    }
+    None
+}
+
+fn gap_is_title_gap(text: &str, a: &Tok, b: &Tok) -> bool {
+    matches!(&text[a.end..b.start], " " | "." | ". " | "\u{a0}" | ".\u{a0}")
+}
+
+/// The name starting at token `k`: capitalised words, initials and
+/// particles joined by single spaces, at most four words. Returns the index
+/// after its last token.
+fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut words = 0;
+    while j < toks.len() && words < 4 {
+        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+            break;
+        }
+        let w = word(text, &toks[j]);
+        let lower = &lw[j];
+        let particle = PARTICLES.contains(&lower.as_str()) || lower.starts_with("al-") && !is_capitalised(w);
+        if is_initial(w) || (is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str()) && w.chars().any(char::is_lowercase)) {
+            words += 1;
+            j += 1;
+            if lower.starts_with("al-") || lower.starts_with("el-") {
+                continue;
+            }
+        } else if particle && j > k && j + 1 < toks.len() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // Do not end on a particle or an initial.
+    while j > k && {
+        let w = word(text, &toks[j - 1]);
+        PARTICLES.contains(&lw[j - 1].as_str()) || is_initial(w)
+    } {
+        j -= 1;
+    }
+    (j > k).then_some(j)
+}
+
+/// Persons introduced by an honorific or rank (in the span) or a job title
+/// (outside it), not already matched.
+fn persons_by_title(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+    let lw = lower_words(text, toks);
+    let mut k = 0;
+    while k < toks.len() {
+        let (start, min_words) = if let Some(first) = title_before(text, toks, &lw, k, &RANKS) {
+            (toks[first].start, 1)
+        } else if title_before(text, toks, &lw, k, &JOB_TITLES).is_some() {
+            (toks[k].start, 2)
+        } else {
+            k += 1;
+            continue;
+        };
+        let Some(end_tok) = name_at(text, toks, &lw, k) else {
+            k += 1;
+            continue;
+        };
+        let n_words = (k..end_tok).filter(|&j| !PARTICLES.contains(&lw[j].as_str())).count();
+        if n_words < min_words {
+            k += 1;
+            continue;
+        }
+        let name_span = Span::new(toks[k].start, toks[end_tok - 1].end);
+        // A known entity that is not a minor place (a person, a country...) wins.
+        let known = entities.iter().any(|(s, e)| {
+            s.overlaps(&name_span) && !(is_minor_place(subtype_of(e)) && e.entity.subtype.kind() == MentionKind::Place)
+        });
+        if !known {
+            let name = clean_person_name(&text[name_span.start..name_span.end]);
+            found.push((Span::new(start, name_span.end), context_entity(name, Subtype::Person)));
+        }
+        k = end_tok;
+    }
+}
+
+/// A gazetteer person preceded by an honorific or rank takes it into its
+/// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
+fn extend_persons_over_titles(text: &str, toks: &[Tok], entities: &mut [(Span, Entity)]) {
+    let lw = lower_words(text, toks);
+    let ends: Vec<usize> = entities.iter().map(|(s, _)| s.end).collect();
+    for (idx, (span, e)) in entities.iter_mut().enumerate() {
+        if e.entity.subtype != Subtype::Person {
+            continue;
+        }
+        let Some(k) = toks.iter().position(|t| t.start == span.start) else { continue };
+        if let Some(first) = title_before(text, toks, &lw, k, &RANKS) {
+            let start = toks[first].start;
+            // Never over another mention.
+            if !ends.iter().enumerate().any(|(j, &end)| j != idx && end > start && end <= span.start) {
+                span.start = start;
+            }
+        }
+    }
+}
+
+/// A person mentioned earlier: the words of their full name and of the
+/// name as written, normalised.
+struct Known {
+    at: usize,
+    first: Vec<String>,
+    last: Vec<String>,
+    full: Vec<Vec<String>>,
+    entity: EntityRef,
+}
+
+fn name_words(s: &str) -> Vec<String> {
+    s.split([' ', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .map(norm)
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
+/// Andrei", "Esteemed Alexei"), and their full names written again
+/// ("Corinne Fleisсher"), become those persons.
+fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
+    let lw = lower_words(text, toks);
+    let mut known: Vec<Known> = Vec::new();
+    for (span, e) in entities.iter() {
+        if e.entity.subtype != Subtype::Person {
+            continue;
+        }
+        let written = {
+            // The name as written, without a rank or honorific.
+            let t = &text[span.start..span.end];
+            let k = toks.iter().position(|x| x.start >= span.start && x.end <= span.end);
+            let mut s = t.to_string();
+            if let Some(k0) = k {
+                let mut k1 = k0;
+                while k1 < toks.len() && toks[k1].end <= span.end {
+                    if title_before(text, toks, &lw, k1, &RANKS).is_some_and(|f| toks[f].start >= span.start) {
+                        s = text[toks[k1].start..span.end].to_string();
+                    }
+                    k1 += 1;
+                }
+            }
+            s
+        };
+        let mut full = vec![name_words(&e.entity.name), name_words(&written)];
+        full.retain(|w| w.len() >= 2);
+        if full.is_empty() {
+            continue;
+        }
+        let mut first = Vec::new();
+        let mut last = Vec::new();
+        for f in &full {
+            if let (Some(a), Some(b)) = (f.first(), f.last()) {
+                if a.chars().count() >= 3 && !a.ends_with('.') {
+                    first.push(a.clone());
+                }
+                if b.chars().count() >= 3 {
+                    last.push(b.clone());
+                }
+            }
+        }
+        known.push(Known { at: span.start, first, last, full, entity: e.entity.clone() });
+    }
+    if known.is_empty() {
+        return;
+    }
+    // A one-word name found after an honorific ("Ms. Corinne") is the person
+    // named in full before.
+    for (span, e) in entities.iter_mut() {
+        if e.entity.subtype != Subtype::Person || e.entity.id.is_some() || e.entity.name.contains(' ') {
+            continue;
+        }
+        let n = norm(&e.entity.name);
+        if let Some(p) = known.iter().filter(|p| p.at < span.start).rev().find(|p| p.first.contains(&n) || p.last.contains(&n)) {
+            e.entity = p.entity.clone();
+        }
+    }
+    let mut added: Vec<(Span, Entity)> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) || overlaps_any(entities, Span::new(t.start, t.end)) {
+            k += 1;
+            continue;
+        }
+        let n = norm(w);
+        // The latest person mentioned before this word whose name it is.
+        let hit = known.iter().filter(|p| p.at < t.start).rev().find_map(|p| {
+            // The full name written again (two words).
+            if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
+                let n2 = norm(word(text, &toks[k + 1]));
+                if p.full.iter().any(|f| f.len() >= 2 && f[0] == n && f[f.len() - 1] == n2) {
+                    return Some((p, k + 2));
+                }
+            }
+            (p.first.contains(&n) || p.last.contains(&n)).then_some((p, k + 1))
+        });
+        let Some((p, end_tok)) = hit else {
+            k += 1;
+            continue;
+        };
+        let end = toks[end_tok - 1].end;
+        if overlaps_any(entities, Span::new(t.start, end)) {
+            k += 1;
+            continue;
+        }
+        // An honorific right before it is in the span ("Mr. Andrei").
+        let start = title_before(text, toks, &lw, k, &RANKS[21..]).map_or(t.start, |f| toks[f].start);
+        let start = if overlaps_any(entities, Span::new(start, end)) { t.start } else { start };
+        added.push((Span::new(start, end), Entity { entity: p.entity.clone(), alternatives: Vec::new() }));
+        k = end_tok;
+    }
+    entities.extend(added);
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ places
+
+/// A capitalised place name starting at token `k`: one to four words,
+/// possibly after an Arabic article ("al-Nasriyah", "Ain-Zrekia", "Tell
+/// Shihab"). Returns the index after its last token.
+fn place_name_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j < toks.len() && j - k < 4 {
+        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+            break;
+        }
+        let w = word(text, &toks[j]);
+        let lower = w.to_lowercase();
+        let article = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&lower.as_str());
+        let cap_after_article = w.split_once('-').is_some_and(|(a, rest)| {
+            ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&a.to_lowercase().as_str()) && is_capitalised(rest)
+        });
+        if (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str()) {
+            j += 1;
+        } else if article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1])) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j > k).then_some(j)
+}
+
+/// Words after "the ... of" that introduce a place.
+const PLACE_INTRO: [(&str, Subtype); 10] = [
+    ("village of", Subtype::Village),
+    ("villages of", Subtype::Village),
+    ("settlement of", Subtype::Village),
+    ("settlements of", Subtype::Village),
+    ("town of", Subtype::Town),
+    ("towns of", Subtype::Town),
+    ("city of", Subtype::City),
+    ("hamlet of", Subtype::Village),
+    ("locality of", Subtype::Village),
+    ("neighbourhood of", Subtype::Neighbourhood),
+];
+
+/// At most `n` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+fn ends_with_word(hay: &str, needle: &str) -> bool {
+    hay.ends_with(needle) && !hay[..hay.len() - needle.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Places named by the words around them.
+fn places_by_context(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
+    let lw = lower_words(text, toks);
+    for k in 0..toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) && !w.contains('-') {
+            continue;
+        }
+        // Only at the start of a name.
+        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
+            continue;
+        }
+        // "the village of X", "the villages of X and Y": the words before.
+        let from = text[..t.start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let before = text[from..t.start].trim_end().to_lowercase();
+        let mut subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
+        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        if subtype.is_none() {
+            // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
+            let after = prefix(&text[toks[end_tok - 1].end..], 60);
+            let la = after.to_lowercase();
+            let prov = |s: &str| {
+                let s = s.trim_start_matches([',', '(', ' ']);
+                let mut ws = s.split([' ', ')', ',', '.', ';']).filter(|x| !x.is_empty());
+                match (ws.next(), ws.next()) {
+                    (Some(a), Some(b)) => {
+                        a.chars().next().is_some_and(char::is_uppercase)
+                            && matches!(b.to_lowercase().as_str(), "province" | "governorate")
+                    }
+                    _ => false,
+                }
+            };
+            if (after.starts_with(", ") || after.starts_with(" (")) && prov(after) {
+                subtype = Some(Subtype::Village);
+            } else if let Some(rest) = ["in the province of ", "in the governorate of "]
+                .iter()
+                .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| &after[after.len() - r.len()..]))
+            {
+                // "Anhul in the province of Daraa", not "Achieved in the province of the results".
+                let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', ':', '\n']) || t.start == 0;
+                if is_capitalised(rest) && !sentence_start {
+                    subtype = Some(Subtype::Village);
+                }
+            }
+        }
+        let Some(subtype) = subtype else { continue };
+        // A list after "villages of": "A, B and C".
+        let mut spans = vec![(k, end_tok)];
+        if matches!(lw.get(k.wrapping_sub(2)).map(String::as_str), Some("villages" | "settlements" | "towns")) {
+            let mut j = end_tok;
+            while j < toks.len() {
+                let gap = &text[toks[j - 1].end..toks[j].start];
+                let next = if gap == ", " || gap == " " && lw[j] == "and" {
+                    if lw[j] == "and" { j + 1 } else { j }
+                } else {
+                    break;
+                };
+                if next >= toks.len() || (gap == " " && !joined_by_space(text, &toks[j], &toks[next])) {
+                    break;
+                }
+                let Some(e) = place_name_at(text, toks, next) else { break };
+                spans.push((next, e));
+                j = e;
+            }
+        }
+        for (a, b) in spans {
+            let span = Span::new(toks[a].start, toks[b - 1].end);
+            let name = text[span.start..span.end].to_string();
+            found.push((span, context_entity(name, subtype)));
+        }
+    }
+}
+
+/// "... temporary accommodation centres of the province of Homs: Mahmud
+/// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
+fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
+    // ASCII lower case keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    for intro in ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(intro) {
+            let at = from + p + intro.len();
+            from = at;
+            // The list follows the first colon in the same sentence.
+            let rest = &text[at..];
+            let sentence_end = rest.find(['.', '\n']).unwrap_or(rest.len());
+            let Some(colon) = rest[..sentence_end].find(':') else { continue };
+            let list_start = at + colon + 1;
+            let list_end = at + sentence_end;
+            for t in toks.iter().enumerate().filter(|(_, t)| t.start >= list_start && t.end <= list_end) {
+                let (k, tok) = t;
+                // Item starts: the first token after the colon or a comma.
+                let gap_before = &text[if k > 0 { toks[k - 1].end } else { 0 }..tok.start];
+                if !(toks[k - 1].end < list_start || gap_before.trim() == ",") {
+                    continue;
+                }
+                let mut j = k;
+                while j < toks.len() && toks[j].end <= list_end {
+                    if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if !is_capitalised(word(text, tok)) {
+                    continue;
+                }
+                let span = Span::new(tok.start, toks[j - 1].end);
+                found.push((span, context_entity(text[span.start..span.end].to_string(), Subtype::Shelter)));
+            }
+        }
+    }
+}
+
+/// An unknown capitalised name in a parenthesised list in which at least
+/// two items are places: "(Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)".
+fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+    let mut from = 0;
+    while let Some(p) = text[from..].find('(') {
+        let open = from + p;
+        from = open + 1;
+        let Some(q) = text[open..].find([')', '\n']) else { break };
+        let close = open + q;
+        let inner = &text[open + 1..close];
+        if !inner.contains(',') {
+            continue;
+        }
+        // Items: text between commas (and a final "and").
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut s = open + 1;
+        for (i, c) in inner.char_indices() {
+            if c == ',' {
+                items.push((s, open + 1 + i));
+                s = open + 1 + i + 1;
+            }
+        }
+        items.push((s, close));
+        let is_place = |a: usize, b: usize| {
+            entities.iter().any(|(sp, e)| sp.start >= a && sp.end <= b && e.entity.subtype.kind() == MentionKind::Place)
+        };
+        let places = items.iter().filter(|&&(a, b)| is_place(a, b)).count();
+        if places < 2 {
+            continue;
+        }
+        for &(a, b) in &items {
+            if is_place(a, b) || entities.iter().any(|(sp, _)| sp.start < b && sp.end > a) {
+                continue;
+            }
+            let ts: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].start >= a && toks[k].end <= b).collect();
+            let Some(&k) = ts.first() else { continue };
+            let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+            // The whole item but a trailing "etc".
+            let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
+            if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 {
+                continue;
+            }
+            let span = Span::new(toks[k].start, toks[end_tok - 1].end);
+            found.push((span, context_entity(text[span.start..span.end].to_string(), Subtype::Village)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(name: &str, id: Option<&str>, subtype: Subtype) -> Entity {
+        Entity { entity: EntityRef { name: name.into(), id: id.map(String::from), subtype }, alternatives: Vec::new() }
+    }
+
+    fn at(text: &str, needle: &str) -> Span {
+        let s = text.find(needle).unwrap();
+        Span::new(s, s + needle.len())
+    }
+
+    fn run(text: &str, mut entities: Vec<(Span, Entity)>) -> Vec<(String, String, Option<String>)> {
+        entities.sort_by_key(|(s, _)| s.start);
+        add_context_names(text, &Gazetteer::new(), &mut entities);
+        for w in entities.windows(2) {
+            assert!(w[0].0.end <= w[1].0.start, "overlap: {entities:?}");
+        }
+        entities
+            .into_iter()
+            .map(|(s, e)| (text[s.start..s.end].to_string(), e.entity.name, e.entity.id))
+            .collect()
+    }
+
+    #[test]
+    fn persons_by_honorific_and_rank() {
+        let text = "Ms. Corinne Fleischer spoke. Statement by Major-General A. Bakin. Mr.Hussein Makhluf and Dr. Feisal Miqdad.";
+        let got = run(text, vec![]);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Ms. Corinne Fleischer", "Major-General A. Bakin", "Mr.Hussein Makhluf", "Dr. Feisal Miqdad"]);
+        assert_eq!(got[1].1, "A. Bakin");
+        assert!(got.iter().all(|x| x.2.is_none()));
+    }
+
+    #[test]
+    fn job_titles_are_not_names() {
+        let got = run("The General Staff met the Minister of Defence.", vec![]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_named_again_is_the_same_person() {
+        let text = "Ms. Corinne Fleischer spoke. Ms. Corinne, please! Statement by Corinne Fleisсher. Esteemed Corinne.";
+        let got = run(text, vec![]);
+        let v: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(v, vec![
+            ("Ms. Corinne Fleischer", "Corinne Fleischer"),
+            ("Ms. Corinne", "Corinne Fleischer"),
+            ("Corinne Fleisсher", "Corinne Fleischer"),
+            ("Corinne", "Corinne Fleischer"),
+        ]);
+    }
+
+    #[test]
+    fn gazetteer_persons_take_their_rank_and_are_found_again() {
+        let text = "General of the Army Sergei Shoigu wrote. Shoigu said.";
+        let got = run(text, vec![(at(text, "Sergei Shoigu"), ent("Sergei Shoigu", Some("p"), Subtype::Person))]);
+        assert_eq!(got[0].0, "General of the Army Sergei Shoigu");
+        assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("Shoigu", "Sergei Shoigu"));
+        assert_eq!(got[1].2.as_deref(), Some("p"));
+    }
+
+    #[test]
+    fn a_title_makes_a_village_name_a_person() {
+        let text = "Mr. Alya Munir Ibrahim spoke.";
+        let got = run(text, vec![(at(text, "Ibrahim"), ent("Ibrahim", Some("v"), Subtype::Village))]);
+        assert_eq!(got, vec![("Mr. Alya Munir Ibrahim".into(), "Alya Munir Ibrahim".into(), None)]);
+    }
+
+    #[test]
+    fn us_as_a_modifier_is_not_a_place() {
+        let text = "US troops left the US-occupied zone; the US and its allies; US $25 million; stop the US from it.";
+        let us = |needle: &str, from: usize| {
+            let s = from + text[from..].find(needle).unwrap();
+            (Span::new(s, s + 2), ent("United States", Some("us"), Subtype::Country))
+        };
+        let ents = vec![us("US troops", 0), us("US-occ", 0), us("US and", 0), us("US $", 0), us("US from", 0)];
+        let got = run(text, ents);
+        assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn places_by_context() {
+        let text = "Aid reached the village of Anhul in the province of Daraa. Citizens of al-Zara, Homs province, and \
+                    Nawa (Daraa province). The villages of Abu Kahf, Maan and Tayba.";
+        let got = run(text, vec![]);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Anhul", "al-Zara", "Nawa", "Abu Kahf", "Maan", "Tayba"], "{got:?}");
+    }
+
+    #[test]
+    fn shelters_and_lists() {
+        let text = "the temporary accommodation centers of the province of Homs: Mahmud Usman, Al Baraa Bin Malik, \
+                    Abdurakhman Shatur.\nsettlements (Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)";
+        let ents = vec![
+            (at(text, "Tal Rifaat"), ent("Tal Rifaat", Some("a"), Subtype::Town)),
+            (at(text, "Kafr Antun"), ent("Kafr Antun", Some("b"), Subtype::Village)),
+            (at(text, "Malik"), ent("Malik", Some("m"), Subtype::Village)),
+        ];
+        let got = run(text, ents);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec![
+            "Mahmud Usman",
+            "Al Baraa Bin Malik",
+            "Abdurakhman Shatur",
+            "Tal Rifaat",
+            "Kafr Antun",
+            "Ehrez",
+            "Jubah"
+        ]);
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for text in [
+            "",
+            "Mr.",
+            "Mr. ",
+            "(",
+            "(,)",
+            "village of",
+            "Ms. Ä",
+            "General of the",
+            "US",
+            "US-",
+            "((a, b), c",
+            "the village of Ḩimş– –– ééééééééééééééééééééééééééééééééééééééééééééééééé",
+            "Tell X, Ḩimş––––––––––––––––––––––––––––––––––––––––––––––––––––––",
+            "Mr. Ünal Çelik–, Ms. Ö. Ä.",
+        ] {
+            run(text, vec![]);
+        }
+    }
 }

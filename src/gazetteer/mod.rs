@@ -39,6 +39,7 @@
 
 mod load;
 mod matcher;
+mod stopwords;
 
 pub(crate) use matcher::{EntityMatch, Matcher};
 
