@@ -113,7 +113,7 @@ def pop(x):
 
 class Entry:
     __slots__ = ("id", "name", "kind", "subtype", "names", "parent", "pcode", "lat", "lon", "name_ar",
-                 "population", "major", "protected")
+                 "population", "major", "protected", "variants")
 
     def __init__(self, id, name, kind, subtype, parent="", pcode="", lat="", lon="", name_ar="", population=0,
                  major=False):
@@ -129,6 +129,7 @@ class Entry:
         self.name_ar = name_ar
         self.population = population
         self.major = major
+        self.variants = True  # generate transliteration variants
         self.protected = set()  # folded names kept even if they are stop words
 
     def add(self, *names, protect=False):
@@ -144,13 +145,31 @@ class Entry:
 GOV_SUBTYPE = "governorate"
 
 
+PRESS_WORDS = {"Tall": "Tell", "Dayr": "Deir", "Ayn": "Ain", "Bayt": "Beit", "Khirbat": "Khirbet", "Shaykh": "Sheikh",
+               "Qal'at": "Qalaat", "Qalat": "Qalaat"}
+INNER_ARTICLES = {"al", "an", "ar", "as", "ash", "at", "az", "ad", "adh", "ath", "el", "en", "er", "es", "ez",
+                  "ed", "et"}
+
+
 def tall_to_tell(name):
-    """GeoNames' strict forms to the press's: "Tall" → "Tell", "Dayr" → "Deir"."""
+    """GeoNames' strict forms to the press's: "Tall" → "Tell", "Dayr" → "Deir",
+    "Maarrat an Numan" → "Maarrat al-Numan", "'Ayn al 'Arab" → "Ain al-Arab"."""
+    name = re.sub(r"[`'‘’ʿʾ]", "", name)
     words = name.split(" ")
-    m = {"Tall": "Tell", "Dayr": "Deir", "Ayn": "Ain", "Bayt": "Beit", "Khirbat": "Khirbet", "Shaykh": "Sheikh"}
-    if words and words[0] in m and len(words) > 1:
-        words[0] = m[words[0]]
-    return " ".join(words)
+    if words and words[0] in PRESS_WORDS and len(words) > 1:
+        words[0] = PRESS_WORDS[words[0]]
+    words = [PRESS_WORDS.get(w, w) if w == "Shaykh" else w for w in words]
+    out = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if 0 < i < len(words) - 1 and w.lower() in INNER_ARTICLES and words[i + 1][:1].isupper():
+            out.append("al-" + words[i + 1])
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return " ".join(out)
 
 
 def strip_admin_prefix_ar(s):
@@ -280,7 +299,8 @@ def wof_subtype(row, population):
         return "neighbourhood"
     if code in ("PPLA", "PPLC") or population >= 50000:
         return "city"
-    if code in ("PPLA2", "PPLA3") or population >= 5000:
+    # Administrative seats, larger places, and the places Wikidata describes.
+    if code in ("PPLA2", "PPLA3") or population >= 5000 or (row["wd_id"] and not code):
         return "town"
     return "village"
 
@@ -382,6 +402,19 @@ def build_localities(admin_by_pcode, ocha2, press):
         out.append(e)
         by_gid[eid] = e
         STATS["locality:" + subtype] += 1
+    # A village that gives its name to its district or sub-district is its seat: a town at least,
+    # so that the place, not the administrative unit, is what the name means.
+    seat_names = defaultdict(set)
+    for a in admin_by_pcode.values():
+        if a.subtype == "district":
+            seat_names[a.id].add(fold(a.name))
+        elif a.subtype == "subdistrict":
+            seat_names[a.parent].add(fold(a.name))
+    for e in out:
+        if e.subtype == "village" and seat_names.get(e.parent, set()) & {fold(e.name), *(fold(n) for n in e.names[:4])}:
+            e.subtype = "town"
+            e.major = True
+            STATS["locality:promoted seat"] += 1
     # The capital of each governorate takes the governorate's press name.
     for pc, pr in press.items():
         keys = {fold(pr["name"])} | {fold(a) for a in split(pr["aliases"])}
@@ -397,6 +430,17 @@ def build_localities(admin_by_pcode, ocha2, press):
         city.subtype = "city"
         city.major = True
         city.add(*split(pr["city_aliases"]), protect=True)
+    # Press names of places that recur (data/curated/place_names.tsv).
+    by_id = {e.id: e for e in out}
+    for r in read_tsv(os.path.join(CUR, "place_names.tsv")):
+        e = by_id.get(r["id"])
+        if e is None:
+            sys.exit(f"data/curated/place_names.tsv: no place {r['id']}")
+        if r["name"] and r["name"] != e.name:
+            e.add(e.name)
+            e.name = r["name"]
+        e.add(*split(r["aliases"]), protect=True)
+        e.major = True
     return out
 
 
@@ -415,7 +459,10 @@ CAMP_KINDS = {
 }
 CANONICAL_SUFFIX = re.compile(r"\s+(camps?|checkpoint|border crossing|crossing|shelter|informal settlements|55-km zone)$", re.I)
 # Spellings the press uses for crossings whose seed name is a strict transliteration.
-CAMP_NAME_FIX = {"sy-bx-jdeidet": "Jdeidet Yabous", "sy-camp-atmeh": "Atmeh"}
+# Seed aliases that are other places: Talbiseh is a town of the pocket, not its name.
+# A bare "Habit" is an English word: the crossing is matched as "al-Habit" or "Habit checkpoint".
+CAMP_ALIAS_DROP = {"sy-region-rastanpocket": {"talbiseh"}, "sy-cp-habit": {"habit"}}
+CAMP_NAME_FIX = {"sy-bx-jdeidet": "Jdeidet Yabous", "sy-camp-atmeh": "Atmeh", "sy-cp-habit": "al-Habit"}
 
 
 SEED_ADMIN1 = {"homs": "sy04", "idleb": "sy07", "idlib": "sy07", "rural damascus": "sy03", "al hasakeh": "sy08",
@@ -446,6 +493,8 @@ def build_camps():
                   lon=coord(r["anchor_lon"]), major=True)
         e.name_ar = r["name_ar"]
         for a in split(r["aliases"]):
+            if fold(a) in CAMP_ALIAS_DROP.get(r["id"], ()):
+                continue
             # Lower-case descriptions ("east of the Euphrates") are phrases, not names.
             if a[:1].islower() and not re.match(r"^(al|el|as|ad|ar|an|at|az|ash|es|ez|et)[- ]", a):
                 continue
@@ -460,6 +509,7 @@ def build_world():
     out = []
     for r in read_tsv(os.path.join(CUR, "world.tsv")):
         e = Entry(r["id"], r["name"], "place", r["subtype"], parent=r["parent"], major=True)
+        e.variants = False  # English exonyms: their spellings are listed
         e.add(*split(r["aliases"]), protect=True)
         e.protected.add(fold(r["name"]))
         out.append(e)
@@ -702,12 +752,14 @@ def case_class(name):
 def finalize(e, stop, taken):
     """Variants, stop list and de-duplication of an entry's names."""
     names = [e.name] + e.names
-    if e.kind != "actor":
+    if e.kind != "actor" and e.variants:
+        # Variants of the canonical name first, then a few of each other spelling.
         more = []
-        for n in names:
+        for i, n in enumerate(names):
             if is_latin(n):
-                more += variants(n, major=e.major, cap=32 if e.major else 12)
-        names += more
+                cap = (32 if e.major else 12) if i == 0 else (8 if e.major else 4)
+                more += variants(n, major=e.major, cap=cap)
+        names += more[: (80 if e.major else 24)]
     seen = set()
     keep = []
     name_key = (fold(e.name), case_class(e.name))
@@ -724,6 +776,11 @@ def finalize(e, stop, taken):
         if (k, case_class(n)) == name_key:
             continue
         if k not in e.protected and e.kind != "actor":
+            # Machine transliterations are lower case ("altbqt"); real spellings are capitalised.
+            body = re.split(r"[ \-]", n, maxsplit=1)
+            body = body[1] if len(body) == 2 and body[0].lower() in ARTICLES else n
+            if is_latin(n) and body[:1].islower():
+                continue
             letters = k.replace(" ", "")
             if len(letters) < 3:
                 continue
@@ -778,6 +835,7 @@ def main(argv=None):
 
     syria = next(e for e in world if e.id == "country-sy")
     syria.name_ar = "سوريا"
+    syria.pcode = "SY"
     places = world + admin + [e for e in camps_and_places if e.kind == "place"] + localities
     camps = [e for e in camps_and_places if e.kind == "camp"]
     actors = build_actors()

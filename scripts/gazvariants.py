@@ -149,6 +149,10 @@ _EQUIV_GROUPS = [
     ["hawsh", "housh", "hosh", "haush"],
     ["rif", "reef", "rural"],
     ["jisr", "jisser"],
+    ["judaydat", "jdeidet", "jdaidet", "jdeidat", "jdeydet"],
+    ["judaydah", "jdeideh", "jdaideh", "jdeida", "jdeidah"],
+    ["qaryat", "qariyat", "qaryet"],
+    ["mazra", "mazraa", "mazraat"],
     ["sheikh", "shaykh"],
 ]
 _EQUIV = {}
@@ -272,6 +276,7 @@ RULES_ALL = [
     ("ou-u", _sub_all(r"(?i)ou", "u")),
     ("doubles", _rule_doubles),
     ("ay-ei", _sub_all(r"(?i)(?<=[^aeiou\W])ay(?=[^aeiou\W])", "ei")),
+    ("ai-ei", _sub_all(r"(?i)(?<=[^aeiou\W])ai(?=[^aeiou\W])", "ei")),
     ("q-k", _sub_all(r"(?i)q", "k")),
     ("dzh-j", _sub_all(r"(?i)dzh", "j")),
     ("kh-h", _sub_all(r"(?i)kh", "h")),

@@ -24,7 +24,7 @@
 //!
 //! Context names have no id.
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{is_english_word, Gazetteer};
 use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 
 /// Adds the names found by context to `entities` (sorted by start), never
@@ -33,6 +33,7 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     let _ = gazetteer;
     drop_modifier_acronyms(text, entities);
     let toks = tokenize(text);
+    drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
     extend_persons_over_titles(text, &toks, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
@@ -250,6 +251,30 @@ fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
     });
 }
 
+/// Drops an acronym match written among other words in capitals: "AS IS",
+/// "ANY PARTY WHO MAY" are not the Islamic State or the WHO.
+fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
+    let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
+    let shouting = |t: &Tok| {
+        let w = word(text, t);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+            && !spans.iter().any(|s| s.overlaps(&Span::new(t.start, t.end)))
+    };
+    entities.retain(|(span, _)| {
+        let t = &text[span.start..span.end];
+        let acronym = t.chars().filter(|c| c.is_alphanumeric()).count() <= 5 && !t.chars().any(char::is_lowercase);
+        if !acronym {
+            return true;
+        }
+        let Some(i) = toks.iter().position(|x| x.start == span.start) else { return true };
+        let j = toks[i..].iter().position(|x| x.end >= span.end).map_or(i, |p| i + p);
+        let before = i > 0 && joined_by_space(text, &toks[i - 1], &toks[i]) && shouting(&toks[i - 1]);
+        let after = j + 1 < toks.len() && joined_by_space(text, &toks[j], &toks[j + 1]) && shouting(&toks[j + 1]);
+        !(before || after)
+    });
+}
+
 /// Capitalised words that do not make a phrase a name ("In Zibdin", "To
 /// Nawa").
 const FUNCTION_WORDS: [&str; 30] = [
@@ -292,7 +317,7 @@ fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Sp
 
 /// Honorifics and ranks: part of a person's span ("Ms. Corinne Fleischer",
 /// "General of the Army Sergei Shoigu"). Longest first.
-const RANKS: [&str; 34] = [
+const RANKS: [&str; 33] = [
     "general of the army",
     "colonel general",
     "lieutenant general",
@@ -325,9 +350,12 @@ const RANKS: [&str; 34] = [
     "madam",
     "madame",
     "sir",
-    "sheikh",
     "ambassador",
 ];
+
+/// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
+/// titles that go with a bare first name or surname too ("Mr. Andrei").
+const HONORIFICS_FROM: usize = 21;
 
 /// Job titles: they introduce a person but stay outside the span, and the
 /// name after them must have two words ("Governor Ahmad Khalil").
@@ -471,6 +499,15 @@ fn persons_by_title(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found
             k += 1;
             continue;
         }
+        // "General Public License", "Major Component": words, not a name.
+        let all_words = (k..end_tok).all(|j| {
+            let w = word(text, &toks[j]);
+            is_initial(w) || PARTICLES.contains(&lw[j].as_str()) || is_english_word(w)
+        });
+        if all_words {
+            k += 1;
+            continue;
+        }
         let name_span = Span::new(toks[k].start, toks[end_tok - 1].end);
         // A known entity that is not a minor place (a person, a country...) wins.
         let known = entities.iter().any(|(s, e)| {
@@ -606,13 +643,18 @@ fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
             k += 1;
             continue;
         };
+        let honorific = title_before(text, toks, &lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
+        if end_tok == k + 1 && is_english_word(w) && !honorific {
+            k += 1; // "Mark" the verb, not Mark Lowcock
+            continue;
+        }
         let end = toks[end_tok - 1].end;
         if overlaps_any(entities, Span::new(t.start, end)) {
             k += 1;
             continue;
         }
         // An honorific right before it is in the span ("Mr. Andrei").
-        let start = title_before(text, toks, &lw, k, &RANKS[21..]).map_or(t.start, |f| toks[f].start);
+        let start = title_before(text, toks, &lw, k, &RANKS[HONORIFICS_FROM..]).map_or(t.start, |f| toks[f].start);
         let start = if overlaps_any(entities, Span::new(start, end)) { t.start } else { start };
         added.push((Span::new(start, end), Entity { entity: p.entity.clone(), alternatives: Vec::new() }));
         k = end_tok;
@@ -743,6 +785,9 @@ fn places_by_context(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) 
             }
         }
         for (a, b) in spans {
+            if (a..b).all(|j| is_english_word(word(text, &toks[j]))) {
+                continue; // "Achieved", "Results": words, not names
+            }
             let span = Span::new(toks[a].start, toks[b - 1].end);
             let name = text[span.start..span.end].to_string();
             found.push((span, context_entity(name, subtype)));
@@ -829,7 +874,7 @@ fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found:
             let Some(end_tok) = place_name_at(text, toks, k) else { continue };
             // The whole item but a trailing "etc".
             let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
-            if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 {
+            if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 || (k..end_tok).all(|j| is_english_word(word(text, &toks[j]))) {
                 continue;
             }
             let span = Span::new(toks[k].start, toks[end_tok - 1].end);
@@ -949,6 +994,24 @@ mod tests {
             "Ehrez",
             "Jubah"
         ]);
+    }
+
+    #[test]
+    fn honorifics_follow_the_ranks() {
+        assert_eq!(RANKS[HONORIFICS_FROM], "mr");
+        assert_eq!(RANKS[HONORIFICS_FROM - 1], "sergeant");
+    }
+
+    #[test]
+    fn words_after_a_rank_are_not_a_person() {
+        assert!(run("the GNU General Public License and the Major Component", vec![]).is_empty());
+        let text = "THE SOFTWARE IS PROVIDED AS IS; the IS fighters";
+        let is = |from: usize| {
+            let s = from + text[from..].find("IS").unwrap();
+            (Span::new(s, s + 2), ent("Islamic State", Some("isis"), Subtype::ArmedGroup))
+        };
+        let got = run(text, vec![is(0), is(20), is(30)]);
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

@@ -117,6 +117,34 @@ fn subtype_rank(s: Subtype) -> u8 {
     }
 }
 
+/// `fold_name`, with a fast path for ASCII names (most of them): the same
+/// result, without the offset map.
+fn fold_key(name: &str) -> String {
+    if !name.is_ascii() {
+        return fold_name(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => out.push(b as char),
+            b'A'..=b'Z' => out.push(b.to_ascii_lowercase() as char),
+            b'\'' | b'`' => {}
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-' | b'_' => {
+                if out.as_bytes().last().is_some_and(|&l| l != b' ') {
+                    out.push(' ');
+                }
+            }
+            _ => out.push(BREAK as char),
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == ' ' || c == BREAK as char);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
 /// The forms a name is matched under: itself, without its article, and with
 /// hyphens removed ("Deir ez-Zor" → "Deir ezZor"). A minor place (village,
 /// town, district...) is never matched under a single common English word
@@ -126,14 +154,14 @@ fn name_forms(name: &str, subtype: Subtype) -> Vec<(String, CaseRule)> {
     let minor = stopwords::applies_to(subtype);
     let mut forms = Vec::with_capacity(3);
     let mut add = |s: &str| {
-        let key = fold_name(s);
+        let key = fold_key(s);
         if !key.is_empty() && !(minor && stopwords::is_stop_word(&key)) && !forms.iter().any(|(k, _)| *k == key) {
             forms.push((key, rule.clone()));
         }
     };
     add(name);
     if let Some(rest) = strip_article(name) {
-        let key = fold_name(rest);
+        let key = fold_key(rest);
         if key.len() >= MIN_STRIPPED_LEN && !stopwords::is_stop_word(&key) {
             add(rest);
         }
@@ -343,7 +371,12 @@ impl Matcher {
                 }
             }
         }
-        let start = article_before(text, start, slice).unwrap_or(start);
+        // An acronym takes no article: "AS IS" is not "IS" with an article.
+        let start = if matches!(pattern.rule, CaseRule::Exact(_)) {
+            start
+        } else {
+            article_before(text, start, slice).unwrap_or(start)
+        };
         Some((start, end))
     }
 
@@ -372,8 +405,8 @@ impl Matcher {
 
 /// True when `key` is the folded canonical name of `e`, with or without its article.
 fn is_canonical_key(e: &super::Entry, key: &str) -> bool {
-    let name = fold_name(&e.name);
-    name == key || strip_article(&e.name).is_some_and(|rest| fold_name(rest) == key)
+    let name = fold_key(&e.name);
+    name == key || strip_article(&e.name).is_some_and(|rest| fold_key(rest) == key)
 }
 
 /// How many other readings of an ambiguous name a match keeps.
@@ -386,7 +419,7 @@ fn governorates(g: &Gazetteer) -> Vec<Option<u32>> {
     entries
         .iter()
         .enumerate()
-        .map(|(i, e)| {
+        .map(|(i, _)| {
             let mut cur = Some(i);
             for _ in 0..8 {
                 let idx = cur?;
@@ -469,6 +502,8 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
             "camp" | "camps" => return Some(Subtype::Camp),
             "city" => return Some(Subtype::City),
             "checkpoint" | "crossing" => return Some(Subtype::Crossing),
+            // Zones are named after governorates: "the Idlib de-escalation zone".
+            "de-escalation" => return Some(Subtype::Governorate),
             _ => {}
         }
     }
@@ -599,6 +634,20 @@ mod tests {
             "Joint coordination headquarters".into(),
             "jch".into()
         )]);
+    }
+
+    #[test]
+    fn the_fast_ascii_fold_is_fold_name() {
+        for s in ["Deir ez-Zor", " --Dar'a-- ", "A.B", "x\ty_z", "UN/SARC", "`Uqayribat", "M. Mizintsev", "(x)", "-", "", "a\x0bb\x0cc", "1,2"] {
+            assert_eq!(fold_key(s), fold_name(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_fold_agrees_on_any_ascii(s in "[ -~\t\n]{0,24}") {
+            proptest::prop_assert_eq!(fold_key(&s), fold_name(&s));
+        }
     }
 
     #[test]

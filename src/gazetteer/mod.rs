@@ -42,6 +42,7 @@ mod matcher;
 mod stopwords;
 
 pub(crate) use matcher::{EntityMatch, Matcher};
+pub(crate) use stopwords::is_english_word;
 
 use std::collections::HashMap;
 use std::path::Path;

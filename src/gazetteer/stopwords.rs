@@ -12,6 +12,26 @@ use crate::text::fold::fold_name;
 
 const STOP_WORDS: &str = include_str!("../../data/curated/stop_words.txt");
 
+/// Common English words (SCOWL, see data/sources/scowl/README.md): lower
+/// case, one a line.
+const ENGLISH_WORDS: &str = include_str!("../../data/sources/scowl/english_words.txt");
+
+/// True when `word` (any case) is a common English word ("public",
+/// "license", "achieved"), not a proper noun.
+pub(crate) fn is_english_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    });
+    if word.is_ascii() {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return set.contains(word);
+        }
+        return set.contains(word.to_ascii_lowercase().as_str());
+    }
+    false
+}
+
 fn set() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -49,5 +69,7 @@ mod tests {
         assert!(!is_stop_word("homs"));
         assert!(!is_stop_word("tall kalakh"));
         assert!(applies_to(Subtype::Village) && !applies_to(Subtype::City) && !applies_to(Subtype::Country));
+        assert!(is_english_word("Public") && is_english_word("license") && is_english_word("achieved"));
+        assert!(!is_english_word("Fleischer") && !is_english_word("Homs") && !is_english_word("Jordan"));
     }
 }
