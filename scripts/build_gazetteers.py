@@ -505,6 +505,16 @@ def build_camps():
     return out
 
 
+def build_crossings():
+    out = []
+    for r in read_tsv(os.path.join(CUR, "crossings.tsv")):
+        e = Entry(r["id"], r["name"], "place", "crossing", parent=r["parent"], major=True)
+        e.add(*split(r["aliases"]), protect=True)
+        out.append(e)
+        STATS["curated:crossing"] += 1
+    return out
+
+
 def build_world():
     out = []
     for r in read_tsv(os.path.join(CUR, "world.tsv")):
@@ -836,7 +846,7 @@ def main(argv=None):
     syria = next(e for e in world if e.id == "country-sy")
     syria.name_ar = "سوريا"
     syria.pcode = "SY"
-    places = world + admin + [e for e in camps_and_places if e.kind == "place"] + localities
+    places = world + admin + [e for e in camps_and_places if e.kind == "place"] + build_crossings() + localities
     camps = [e for e in camps_and_places if e.kind == "camp"]
     actors = build_actors()
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Lists the place names of a build that are common English words (one-off helper).
+"""Lists the place names of a build that are common English words (a helper, not part of the build).
 
     python3 scripts/build_gazetteers.py --out /tmp/gz
-    python3 scripts/make_stop_list.py /tmp/gz /usr/share/dict/words
+    python3 scripts/make_stop_list.py /tmp/gz data/sources/scowl/english_words.txt
 
 Prints the lower-case dictionary words that a village, town, district,
 sub-district or neighbourhood name (or that name without its article) folds

@@ -364,6 +364,15 @@ impl Matcher {
                 if first_letter_after_article(slice).is_some_and(char::is_lowercase) {
                     return None;
                 }
+                // A short word in capitals is an acronym ("WASH"), not a village called "Wash".
+                let alnum = slice.chars().filter(|c| c.is_alphanumeric()).count();
+                if alnum <= 5
+                    && slice.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !slice.chars().any(char::is_lowercase)
+                    && pattern.entries.iter().all(|&e| stopwords::applies_to(self.gazetteer.entries()[e as usize].subtype()))
+                {
+                    return None;
+                }
             }
             CaseRule::Exact(alnum) => {
                 if !slice.chars().filter(|c| c.is_alphanumeric()).eq(alnum.chars()) {
@@ -662,6 +671,10 @@ mod tests {
         assert_eq!(found(&m, "in At-Tall"), vec![("At-Tall".into(), "d".into())]);
         // The stop list is for minor places only.
         assert_eq!(found(&m, "in Harem"), vec![("Harem".into(), "c".into())]);
+        // A short word in capitals is an acronym, not a minor place.
+        let m = matcher(vec![Entry::new("w", "Wesh", Subtype::Village), Entry::new("c", "Homs", Subtype::City)]);
+        assert!(found(&m, "WESH kits").is_empty());
+        assert_eq!(found(&m, "HOMS, Wesh"), vec![("HOMS".into(), "c".into()), ("Wesh".into(), "w".into())]);
     }
 
     #[test]
