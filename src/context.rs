@@ -35,16 +35,17 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     let toks = tokenize(text);
     drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
-    extend_persons_over_titles(text, &toks, entities);
+    let lw = lower_words(text, &toks);
+    extend_persons_over_titles(text, &toks, &lw, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
-    persons_by_title(text, &toks, entities, &mut found);
-    places_by_context(text, &toks, &mut found);
+    persons_by_title(text, &toks, &lw, entities, &mut found);
+    places_by_context(text, &toks, &lw, &mut found);
     shelters(text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
     places_in_lists(text, &toks, entities, &mut listed);
     merge(entities, listed);
-    coreference(text, &toks, entities);
+    coreference(text, &toks, &lw, entities);
     entities.sort_by_key(|(s, _)| (s.start, s.end));
 }
 
@@ -167,8 +168,29 @@ fn clean_person_name(s: &str) -> String {
     words.join(" ")
 }
 
+/// Whether `span` overlaps one of `entities`, which are sorted by start and
+/// do not overlap each other (logarithmic).
 fn overlaps_any(entities: &[(Span, Entity)], span: Span) -> bool {
-    entities.iter().any(|(s, _)| s.overlaps(&span))
+    let i = entities.partition_point(|(s, _)| s.end <= span.start);
+    entities.get(i).is_some_and(|(s, _)| s.overlaps(&span))
+}
+
+/// The same for bare spans, sorted and not overlapping.
+fn overlaps_span(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(&span))
+}
+
+/// The index of the token starting at `start`, if one does.
+fn tok_at(toks: &[Tok], start: usize) -> Option<usize> {
+    toks.binary_search_by_key(&start, |t| t.start).ok()
+}
+
+/// The tokens lying inside `[a, b)`.
+fn toks_within(toks: &[Tok], a: usize, b: usize) -> std::ops::Range<usize> {
+    let from = toks.partition_point(|t| t.start < a);
+    let to = toks.partition_point(|t| t.end <= b).max(from);
+    from..to
 }
 
 fn subtype_of(e: &Entity) -> Subtype {
@@ -187,17 +209,36 @@ fn context_entity(name: String, subtype: Subtype) -> Entity {
 /// matches of minor places it overlaps (a title before "Hussein" makes it a
 /// person, not a village); it never replaces anything else.
 fn merge(entities: &mut Vec<(Span, Entity)>, mut found: Vec<(Span, Entity)>) {
+    if found.is_empty() {
+        return;
+    }
     found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut removed = vec![false; entities.len()];
+    let mut accepted: Vec<(Span, Entity)> = Vec::new();
     for (span, e) in found {
-        let blocking = entities
-            .iter()
-            .any(|(s, x)| s.overlaps(&span) && !(is_minor_place(subtype_of(x)) && x.entity.id.is_some()));
+        if accepted.last().is_some_and(|(s, _)| s.overlaps(&span)) {
+            continue;
+        }
+        let from = entities.partition_point(|(s, _)| s.end <= span.start);
+        let over: Vec<usize> = (from..entities.len()).take_while(|&i| entities[i].0.start < span.end).collect();
+        let blocking = over.iter().any(|&i| {
+            let x = &entities[i].1;
+            !removed[i] && !(is_minor_place(subtype_of(x)) && x.entity.id.is_some())
+        });
         if blocking {
             continue;
         }
-        entities.retain(|(s, _)| !s.overlaps(&span));
-        entities.push((span, e));
+        for i in over {
+            removed[i] = true;
+        }
+        accepted.push((span, e));
     }
+    let mut i = 0;
+    entities.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
+    entities.extend(accepted);
     entities.sort_by_key(|(s, _)| (s.start, s.end));
 }
 
@@ -259,7 +300,7 @@ fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span,
         let w = word(text, t);
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
-            && !spans.iter().any(|s| s.overlaps(&Span::new(t.start, t.end)))
+            && !overlaps_span(&spans, Span::new(t.start, t.end))
     };
     entities.retain(|(span, _)| {
         let t = &text[span.start..span.end];
@@ -267,8 +308,8 @@ fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span,
         if !acronym {
             return true;
         }
-        let Some(i) = toks.iter().position(|x| x.start == span.start) else { return true };
-        let j = toks[i..].iter().position(|x| x.end >= span.end).map_or(i, |p| i + p);
+        let Some(i) = tok_at(toks, span.start) else { return true };
+        let j = toks[i..].iter().take(8).position(|x| x.end >= span.end).map_or(i, |p| i + p);
         let before = i > 0 && joined_by_space(text, &toks[i - 1], &toks[i]) && shouting(&toks[i - 1]);
         let after = j + 1 < toks.len() && joined_by_space(text, &toks[j], &toks[j + 1]) && shouting(&toks[j + 1]);
         !(before || after)
@@ -296,11 +337,11 @@ fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Sp
         if e.entity.subtype.kind() != MentionKind::Place || !matches!(e.entity.subtype, Subtype::Village | Subtype::Town | Subtype::Neighbourhood) {
             return true;
         }
-        let Some(i) = toks.iter().position(|t| t.start == span.start) else { return true };
+        let Some(i) = tok_at(toks, span.start) else { return true };
         if toks[i].end != span.end {
             return true; // several words
         }
-        let free = |t: &Tok| !spans.iter().any(|s| s.overlaps(&Span::new(t.start, t.end)));
+        let free = |t: &Tok| !overlaps_span(&spans, Span::new(t.start, t.end));
         let capital_neighbour = |j: usize, before: bool| {
             let t = &toks[j];
             let (a, b) = if before { (&toks[j], &toks[i]) } else { (&toks[i], &toks[j]) };
@@ -353,6 +394,15 @@ const RANKS: [&str; 33] = [
     "ambassador",
 ];
 
+/// The last words of every title of [`RANKS`] and [`JOB_TITLES`]: a word
+/// that is none of them ends no title.
+const TITLE_LAST_WORDS: [&str; 33] = [
+    "army", "general", "colonel", "admiral", "marshal", "lieutenant", "major", "captain", "brigadier", "sergeant",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "madame", "sir", "ambassador",
+    "president", "minister", "governor", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "commander", "mayor", "premier",
+];
+
 /// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
 /// titles that go with a bare first name or surname too ("Mr. Andrei").
 const HONORIFICS_FROM: usize = 21;
@@ -394,6 +444,12 @@ fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
 /// If a title of `list` ends right before token `k` (its words separated by
 /// spaces, hyphens or a dot), the index of its first token.
 fn title_before(text: &str, toks: &[Tok], lw: &[String], k: usize, list: &[&str]) -> Option<usize> {
+    // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
+    let prev = lw.get(k.checked_sub(1)?)?;
+    let last = prev.rsplit('-').next().unwrap_or(prev);
+    if !TITLE_LAST_WORDS.contains(&last) {
+        return None;
+    }
     for title in list {
         let parts: Vec<&str> = title.split([' ', '-']).collect();
         let n = parts.len();
@@ -478,19 +534,18 @@ fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
 
 /// Persons introduced by an honorific or rank (in the span) or a job title
 /// (outside it), not already matched.
-fn persons_by_title(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
-    let lw = lower_words(text, toks);
+fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut k = 0;
     while k < toks.len() {
-        let (start, min_words) = if let Some(first) = title_before(text, toks, &lw, k, &RANKS) {
+        let (start, min_words) = if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
             (toks[first].start, 1)
-        } else if title_before(text, toks, &lw, k, &JOB_TITLES).is_some() {
+        } else if title_before(text, toks, lw, k, &JOB_TITLES).is_some() {
             (toks[k].start, 2)
         } else {
             k += 1;
             continue;
         };
-        let Some(end_tok) = name_at(text, toks, &lw, k) else {
+        let Some(end_tok) = name_at(text, toks, lw, k) else {
             k += 1;
             continue;
         };
@@ -510,7 +565,8 @@ fn persons_by_title(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found
         }
         let name_span = Span::new(toks[k].start, toks[end_tok - 1].end);
         // A known entity that is not a minor place (a person, a country...) wins.
-        let known = entities.iter().any(|(s, e)| {
+        let from = entities.partition_point(|(s, _)| s.end <= name_span.start);
+        let known = entities[from..].iter().take_while(|(s, _)| s.start < name_span.end).any(|(s, e)| {
             s.overlaps(&name_span) && !(is_minor_place(subtype_of(e)) && e.entity.subtype.kind() == MentionKind::Place)
         });
         if !known {
@@ -523,21 +579,22 @@ fn persons_by_title(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found
 
 /// A gazetteer person preceded by an honorific or rank takes it into its
 /// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
-fn extend_persons_over_titles(text: &str, toks: &[Tok], entities: &mut [(Span, Entity)]) {
-    let lw = lower_words(text, toks);
-    let ends: Vec<usize> = entities.iter().map(|(s, _)| s.end).collect();
-    for (idx, (span, e)) in entities.iter_mut().enumerate() {
-        if e.entity.subtype != Subtype::Person {
-            continue;
-        }
-        let Some(k) = toks.iter().position(|t| t.start == span.start) else { continue };
-        if let Some(first) = title_before(text, toks, &lw, k, &RANKS) {
-            let start = toks[first].start;
-            // Never over another mention.
-            if !ends.iter().enumerate().any(|(j, &end)| j != idx && end > start && end <= span.start) {
-                span.start = start;
+fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[String], entities: &mut [(Span, Entity)]) {
+    let mut prev_end = 0;
+    for (span, e) in entities.iter_mut() {
+        let end = span.end;
+        if e.entity.subtype == Subtype::Person {
+            if let Some(k) = tok_at(toks, span.start) {
+                if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
+                    let start = toks[first].start;
+                    // Never over the mention before.
+                    if start >= prev_end {
+                        span.start = start;
+                    }
+                }
             }
         }
+        prev_end = end;
     }
 }
 
@@ -562,8 +619,7 @@ fn name_words(s: &str) -> Vec<String> {
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
 /// Andrei", "Esteemed Alexei"), and their full names written again
 /// ("Corinne Fleisсher"), become those persons.
-fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
-    let lw = lower_words(text, toks);
+fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span, Entity)>) {
     let mut known: Vec<Known> = Vec::new();
     for (span, e) in entities.iter() {
         if e.entity.subtype != Subtype::Person {
@@ -572,12 +628,13 @@ fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
         let written = {
             // The name as written, without a rank or honorific.
             let t = &text[span.start..span.end];
-            let k = toks.iter().position(|x| x.start >= span.start && x.end <= span.end);
+            let inside = toks_within(toks, span.start, span.end);
+            let k = (!inside.is_empty()).then_some(inside.start);
             let mut s = t.to_string();
             if let Some(k0) = k {
                 let mut k1 = k0;
                 while k1 < toks.len() && toks[k1].end <= span.end {
-                    if title_before(text, toks, &lw, k1, &RANKS).is_some_and(|f| toks[f].start >= span.start) {
+                    if title_before(text, toks, lw, k1, &RANKS).is_some_and(|f| toks[f].start >= span.start) {
                         s = text[toks[k1].start..span.end].to_string();
                     }
                     k1 += 1;
@@ -643,7 +700,7 @@ fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
             k += 1;
             continue;
         };
-        let honorific = title_before(text, toks, &lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
+        let honorific = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
         if end_tok == k + 1 && is_english_word(w) && !honorific {
             k += 1; // "Mark" the verb, not Mark Lowcock
             continue;
@@ -654,7 +711,7 @@ fn coreference(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
             continue;
         }
         // An honorific right before it is in the span ("Mr. Andrei").
-        let start = title_before(text, toks, &lw, k, &RANKS[HONORIFICS_FROM..]).map_or(t.start, |f| toks[f].start);
+        let start = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).map_or(t.start, |f| toks[f].start);
         let start = if overlaps_any(entities, Span::new(start, end)) { t.start } else { start };
         added.push((Span::new(start, end), Entity { entity: p.entity.clone(), alternatives: Vec::new() }));
         k = end_tok;
@@ -705,6 +762,14 @@ const PLACE_INTRO: [(&str, Subtype); 10] = [
     ("neighbourhood of", Subtype::Neighbourhood),
 ];
 
+/// The largest character boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// At most `n` bytes of `s`, cut at a character boundary.
 fn prefix(s: &str, n: usize) -> &str {
     let mut n = n.min(s.len());
@@ -719,8 +784,7 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Places named by the words around them.
-fn places_by_context(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
-    let lw = lower_words(text, toks);
+fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
         let t = toks[k];
         let w = word(text, &t);
@@ -732,9 +796,12 @@ fn places_by_context(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) 
             continue;
         }
         // "the village of X", "the villages of X and Y": the words before.
-        let from = text[..t.start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-        let before = text[from..t.start].trim_end().to_lowercase();
-        let mut subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
+        let mut subtype = None;
+        if k > 0 && lw[k - 1] == "of" {
+            let from = floor_boundary(text, t.start.saturating_sub(40));
+            let before = text[from..t.start].trim_end().to_lowercase();
+            subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
+        }
         let Some(end_tok) = place_name_at(text, toks, k) else { continue };
         if subtype.is_none() {
             // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
@@ -806,13 +873,13 @@ fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
             let at = from + p + intro.len();
             from = at;
             // The list follows the first colon in the same sentence.
-            let rest = &text[at..];
+            let rest = &text[at..floor_boundary(text, (at + 600).min(text.len()))];
             let sentence_end = rest.find(['.', '\n']).unwrap_or(rest.len());
             let Some(colon) = rest[..sentence_end].find(':') else { continue };
             let list_start = at + colon + 1;
             let list_end = at + sentence_end;
-            for t in toks.iter().enumerate().filter(|(_, t)| t.start >= list_start && t.end <= list_end) {
-                let (k, tok) = t;
+            for k in toks_within(toks, list_start, list_end) {
+                let tok = &toks[k];
                 // Item starts: the first token after the colon or a comma.
                 let gap_before = &text[if k > 0 { toks[k - 1].end } else { 0 }..tok.start];
                 if !(toks[k - 1].end < list_start || gap_before.trim() == ",") {
@@ -842,8 +909,13 @@ fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found:
     while let Some(p) = text[from..].find('(') {
         let open = from + p;
         from = open + 1;
-        let Some(q) = text[open..].find([')', '\n']) else { break };
+        // The list closes on the same line, within a few hundred bytes.
+        let window = &text[open..floor_boundary(text, (open + 400).min(text.len()))];
+        let Some(q) = window.find([')', '\n']) else { continue };
         let close = open + q;
+        if !text[close..].starts_with(')') {
+            continue;
+        }
         let inner = &text[open + 1..close];
         if !inner.contains(',') {
             continue;
@@ -859,18 +931,25 @@ fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found:
         }
         items.push((s, close));
         let is_place = |a: usize, b: usize| {
-            entities.iter().any(|(sp, e)| sp.start >= a && sp.end <= b && e.entity.subtype.kind() == MentionKind::Place)
+            let from = entities.partition_point(|(sp, _)| sp.start < a);
+            entities[from..]
+                .iter()
+                .take_while(|(sp, _)| sp.start < b)
+                .any(|(sp, e)| sp.end <= b && e.entity.subtype.kind() == MentionKind::Place)
         };
         let places = items.iter().filter(|&&(a, b)| is_place(a, b)).count();
         if places < 2 {
             continue;
         }
         for &(a, b) in &items {
-            if is_place(a, b) || entities.iter().any(|(sp, _)| sp.start < b && sp.end > a) {
+            if is_place(a, b) || (b > a && overlaps_any(entities, Span::new(a, b))) {
                 continue;
             }
-            let ts: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].start >= a && toks[k].end <= b).collect();
-            let Some(&k) = ts.first() else { continue };
+            let ts = toks_within(toks, a, b);
+            if ts.is_empty() {
+                continue;
+            }
+            let k = ts.start;
             let Some(end_tok) = place_name_at(text, toks, k) else { continue };
             // The whole item but a trailing "etc".
             let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
@@ -994,6 +1073,14 @@ mod tests {
             "Ehrez",
             "Jubah"
         ]);
+    }
+
+    #[test]
+    fn every_title_ends_with_a_listed_word() {
+        for t in RANKS.iter().chain(JOB_TITLES.iter()) {
+            let last = t.rsplit([' ', '-']).next().unwrap();
+            assert!(TITLE_LAST_WORDS.contains(&last), "{t}");
+        }
     }
 
     #[test]

@@ -297,11 +297,15 @@ impl Matcher {
             let key = fold_name(&text[m.span.start..m.span.end]);
             let canonical = is_canonical_key(&entries[m.entry as usize], &key);
             let kind = entries[m.entry as usize].kind();
-            let line_start = text[..m.span.start].rfind('\n').map_or(0, |p| p + 1);
-            let line_end = text[m.span.end..].find('\n').map_or(text.len(), |p| m.span.end + p);
-            let near = named
+            let lo = floor_char_boundary(text, m.span.start.saturating_sub(GOVERNORATE_WINDOW));
+            let hi = floor_char_boundary(text, (m.span.end + GOVERNORATE_WINDOW).min(text.len()));
+            let line_start = text[lo..m.span.start].rfind('\n').map_or(lo, |p| lo + p + 1);
+            let line_end = text[m.span.end..hi].find('\n').map_or(hi, |p| m.span.end + p);
+            let first = named.partition_point(|(pos, _)| *pos < line_start);
+            let near = named[first..]
                 .iter()
-                .filter(|(pos, _)| *pos != m.span.start && *pos >= line_start && *pos < line_end)
+                .take_while(|(pos, _)| *pos < line_end)
+                .filter(|(pos, _)| *pos != m.span.start)
                 .map(|&(pos, g)| (pos.abs_diff(m.span.start), g))
                 .filter(|(d, _)| *d <= GOVERNORATE_WINDOW)
                 .min_by_key(|(d, _)| *d);
