@@ -24,6 +24,8 @@
 //!
 //! Context names have no id.
 
+use std::collections::HashMap;
+
 use crate::gazetteer::{is_english_word, Gazetteer};
 use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 
@@ -664,6 +666,31 @@ fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span
     if known.is_empty() {
         return;
     }
+    // Index: a word of a name → the persons (by when they were first named) it may mean.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, p) in known.iter().enumerate() {
+        for w in p.first.iter().chain(&p.last) {
+            let v = by_word.entry(w.as_str()).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+        for f in &p.full {
+            if let (Some(a), Some(b)) = (f.first(), f.last()) {
+                let v = by_pair.entry((a.as_str(), b.as_str())).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    // The latest of `list` (indices into `known`, in order) named before `pos`.
+    let latest = |list: Option<&Vec<usize>>, pos: usize| -> Option<usize> {
+        let list = list?;
+        let n = list.partition_point(|&i| known[i].at < pos);
+        n.checked_sub(1).map(|j| list[j])
+    };
     // A one-word name found after an honorific ("Ms. Corinne") is the person
     // named in full before.
     for (span, e) in entities.iter_mut() {
@@ -671,8 +698,8 @@ fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span
             continue;
         }
         let n = norm(&e.entity.name);
-        if let Some(p) = known.iter().filter(|p| p.at < span.start).rev().find(|p| p.first.contains(&n) || p.last.contains(&n)) {
-            e.entity = p.entity.clone();
+        if let Some(i) = latest(by_word.get(n.as_str()), span.start) {
+            e.entity = known[i].entity.clone();
         }
     }
     let mut added: Vec<(Span, Entity)> = Vec::new();
@@ -685,21 +712,26 @@ fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span
             continue;
         }
         let n = norm(w);
-        // The latest person mentioned before this word whose name it is.
-        let hit = known.iter().filter(|p| p.at < t.start).rev().find_map(|p| {
-            // The full name written again (two words).
-            if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
-                let n2 = norm(word(text, &toks[k + 1]));
-                if p.full.iter().any(|f| f.len() >= 2 && f[0] == n && f[f.len() - 1] == n2) {
-                    return Some((p, k + 2));
-                }
-            }
-            (p.first.contains(&n) || p.last.contains(&n)).then_some((p, k + 1))
-        });
-        let Some((p, end_tok)) = hit else {
+        // The latest person named before this word whose name it is, in full
+        // ("Corinne Fleisсher") or in part ("Andrei").
+        let single = latest(by_word.get(n.as_str()), t.start);
+        let pair = if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
+            let n2 = norm(word(text, &toks[k + 1]));
+            latest(by_pair.get(&(n.as_str(), n2.as_str())), t.start)
+        } else {
+            None
+        };
+        let hit = match (pair, single) {
+            (Some(a), Some(b)) if b > a => Some((b, k + 1)),
+            (Some(a), _) => Some((a, k + 2)),
+            (None, Some(b)) => Some((b, k + 1)),
+            (None, None) => None,
+        };
+        let Some((pi, end_tok)) = hit else {
             k += 1;
             continue;
         };
+        let p = &known[pi];
         let honorific = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
         if end_tok == k + 1 && is_english_word(w) && !honorific {
             k += 1; // "Mark" the verb, not Mark Lowcock
