@@ -619,9 +619,15 @@ def is_person_entry(ent):
     return dated and not ORG_WORDS.search(name.replace("_", " "))
 
 
+def load_english_words():
+    with open(os.path.join(SRC, "scowl", "english_words.txt"), encoding="utf-8") as fh:
+        return {l.strip() for l in fh if l.strip() and not l.startswith("#")}
+
+
 def build_phoenix():
     out = []
     base = os.path.join(SRC, "phoenix-cameo-actors")
+    english = load_english_words()
 
     def mk(prefix, ent, subtype, names):
         disp = []
@@ -631,6 +637,9 @@ def build_phoenix():
             n = TITLES.sub("", n.strip())
             n = re.sub(r"\(([A-Z0-9]+)\)_?", "", n)  # parenthesised acronyms are too ambiguous
             d = phoenix_display(n)
+            # One common word ("Falcon") is not a name, unless written as an acronym.
+            if d and " " not in fold(d) and fold(d) in english and not (d.isupper() and len(d) <= 5):
+                continue
             if d and len(fold(d)) >= 2:
                 disp.append(d)
         if not disp:

@@ -262,7 +262,8 @@ fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
             return true;
         }
         let t = &text[span.start..span.end];
-        let acronym = t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase());
+        let letters = t.chars().filter(char::is_ascii_uppercase).count();
+        let acronym = (2..=3).contains(&letters) && t.chars().all(|c| c.is_ascii_uppercase() || c == '.');
         if !acronym {
             return true;
         }
@@ -769,13 +770,13 @@ fn place_name_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         let cap_after_article = w.split_once('-').is_some_and(|(a, rest)| {
             ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&a.to_lowercase().as_str()) && is_capitalised(rest)
         });
-        if (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str()) {
-            j += 1;
-        } else if article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1])) {
-            j += 1;
-        } else {
+        let name_word = (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str());
+        // An article joined by a space to a capitalised word: "Al Baraa", "as Sanamayn".
+        let spaced_article = article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1]));
+        if !(name_word || spaced_article) {
             break;
         }
+        j += 1;
     }
     (j > k).then_some(j)
 }
@@ -1074,6 +1075,12 @@ mod tests {
         let ents = vec![us("US troops", 0), us("US-occ", 0), us("US and", 0), us("US $", 0), us("US from", 0)];
         let got = run(text, ents);
         assert_eq!(got.len(), 2, "{got:?}");
+        let text = "U.S. troops and the U.S.";
+        let ents = vec![
+            (Span::new(0, 4), ent("United States", Some("us"), Subtype::Country)),
+            (Span::new(20, 24), ent("United States", Some("us"), Subtype::Country)),
+        ];
+        assert_eq!(run(text, ents).len(), 1);
     }
 
     #[test]
