@@ -556,6 +556,7 @@ def phoenix_display(pattern):
     """`BASHAR_AL_ASSAD_` → "Bashar al Assad"; `UNHCR_` → "UNHCR"."""
     s = pattern.strip().strip("_").replace("_", " ")
     s = re.sub(r"\s+", " ", s).strip(" +")
+    s = re.sub(r"(?i)^the\s+", "", s)  # "THE_UNITED_NATIONS_" is the United Nations
     if not s:
         return ""
     words = s.split(" ")

@@ -548,6 +548,11 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, 
             k += 1;
             continue;
         };
+        // "Major General X": the title goes on; the name starts later.
+        if title_before(text, toks, lw, k + 1, &RANKS).is_some() {
+            k += 1;
+            continue;
+        }
         let Some(end_tok) = name_at(text, toks, lw, k) else {
             k += 1;
             continue;
@@ -734,9 +739,16 @@ fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span
         };
         let p = &known[pi];
         let honorific = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
-        if end_tok == k + 1 && is_english_word(w) && !honorific {
-            k += 1; // "Mark" the verb, not Mark Lowcock
-            continue;
+        if end_tok == k + 1 && !honorific {
+            // "Mark" the verb, not Mark Lowcock: a common word, or a first name
+            // opening a sentence without a comma after it ("Andrei, please").
+            let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', '\n']) || t.start == 0;
+            let first_name = p.first.contains(&n) && !p.last.contains(&n);
+            let addressed = text[t.end..].starts_with([',', '!']);
+            if is_english_word(w) || (sentence_start && first_name && !addressed) {
+                k += 1;
+                continue;
+            }
         }
         let end = toks[end_tok - 1].end;
         if overlaps_any(entities, Span::new(t.start, end)) {
@@ -1047,6 +1059,16 @@ mod tests {
             ("Corinne Fleisсher", "Corinne Fleischer"),
             ("Corinne", "Corinne Fleischer"),
         ]);
+    }
+
+    #[test]
+    fn a_first_name_opening_a_sentence_needs_an_address() {
+        let text = "Ms. Mark Zzyx spoke. Mark the date. Mark, thank you. Zzyx agreed.";
+        let got = run(text, vec![]);
+        let v: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(v, vec!["Ms. Mark Zzyx", "Mark", "Zzyx"]);
+        let got = run("Major General Yevgeny Zzyx spoke.", vec![]);
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Major General Yevgeny Zzyx", "Yevgeny Zzyx"));
     }
 
     #[test]

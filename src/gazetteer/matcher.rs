@@ -544,8 +544,9 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
             return Some(Subtype::Governorate);
         }
     }
-    // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces".
-    let window = &after[..after.find(['.', ';', ':', '(', ')', '\n']).unwrap_or(after.len())];
+    // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces",
+    // "Latakia (1), Idlib (3) and Aleppo (2) provinces".
+    let window = &after[..after.find(['.', ';', ':', '\n']).unwrap_or(after.len())];
     let lower = window.to_ascii_lowercase();
     if lower.starts_with([',', ' ']) && (lower.contains(" provinces") || lower.contains(" governorates")) {
         return Some(Subtype::Governorate);
@@ -707,6 +708,7 @@ mod tests {
         assert_eq!(id("the province of Homs"), "homs-gov");
         assert_eq!(id("in Homs today"), "homs-city");
         assert_eq!(id("in provinces of Aleppo, Homs"), "homs-gov");
+        assert_eq!(id("in Homs (2) and Aleppo (3) provinces"), "homs-gov");
         let x = &m.find("Homs")[0];
         assert_eq!(x.alternatives.len(), 1);
     }
