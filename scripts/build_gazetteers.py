@@ -505,13 +505,14 @@ def build_camps():
     return out
 
 
-def build_crossings():
+def build_curated_places(filename, subtype):
+    """Crossings and neighbourhoods compiled for this project."""
     out = []
-    for r in read_tsv(os.path.join(CUR, "crossings.tsv")):
-        e = Entry(r["id"], r["name"], "place", "crossing", parent=r["parent"], major=True)
+    for r in read_tsv(os.path.join(CUR, filename)):
+        e = Entry(r["id"], r["name"], "place", subtype, parent=r["parent"], major=True)
         e.add(*split(r["aliases"]), protect=True)
         out.append(e)
-        STATS["curated:crossing"] += 1
+        STATS["curated:" + subtype] += 1
     return out
 
 
@@ -856,7 +857,9 @@ def main(argv=None):
     syria = next(e for e in world if e.id == "country-sy")
     syria.name_ar = "سوريا"
     syria.pcode = "SY"
-    places = world + admin + [e for e in camps_and_places if e.kind == "place"] + build_crossings() + localities
+    places = (world + admin + [e for e in camps_and_places if e.kind == "place"]
+              + build_curated_places("crossings.tsv", "crossing") + localities
+              + build_curated_places("neighbourhoods.tsv", "neighbourhood"))
     camps = [e for e in camps_and_places if e.kind == "camp"]
     actors = build_actors()
 

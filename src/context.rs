@@ -42,6 +42,7 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     let mut found: Vec<(Span, Entity)> = Vec::new();
     persons_by_title(text, &toks, &lw, entities, &mut found);
     places_by_context(text, &toks, &lw, &mut found);
+    camps_and_crossings(text, &toks, &lw, &mut found);
     shelters(text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
@@ -321,8 +322,8 @@ fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span,
 
 /// Capitalised words that do not make a phrase a name ("In Zibdin", "To
 /// Nawa").
-const FUNCTION_WORDS: [&str; 30] = [
-    "in", "at", "from", "to", "near", "and", "of", "the", "on", "into", "towards", "toward", "around", "outside",
+const FUNCTION_WORDS: [&str; 31] = [
+    "a", "in", "at", "from", "to", "near", "and", "of", "the", "on", "into", "towards", "toward", "around", "outside",
     "inside", "via", "through", "across", "between", "with", "by", "for", "as", "since", "while", "when", "where",
     "after", "before", "like",
 ];
@@ -907,6 +908,65 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(S
     }
 }
 
+/// What the word after a name says it is: "X camp", "X IDP camp", "X
+/// checkpoint", "X border crossing".
+fn kind_after(lw: &[String], j: usize) -> Option<Subtype> {
+    let w = |i: usize| lw.get(i).map(String::as_str);
+    match (w(j), w(j + 1)) {
+        (Some("camp" | "camps"), _) => Some(Subtype::Camp),
+        (Some("refugee" | "idp" | "displacement" | "transit"), Some("camp" | "camps")) => Some(Subtype::Camp),
+        (Some("checkpoint" | "checkpoints" | "crossing"), _) => Some(Subtype::Crossing),
+        (Some("border"), Some("crossing" | "checkpoint")) => Some(Subtype::Crossing),
+        _ => None,
+    }
+}
+
+/// Camps and crossings named by the word after them ("Newroz camp", "the
+/// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
+/// Tal-Kalakh", "the refugee camp Rukban").
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
+    for k in 0..toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) && !w.contains('-') {
+            continue;
+        }
+        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
+            continue;
+        }
+        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        // The name stops before "IDP camp", "Border crossing".
+        let end_tok = (k + 1..end_tok).find(|&j| kind_after(lw, j).is_some()).unwrap_or(end_tok);
+        let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
+            .then(|| kind_after(lw, end_tok))
+            .flatten();
+        let before = match (k.checked_sub(1).map(|i| lw[i].as_str()), k.checked_sub(2).map(|i| lw[i].as_str())) {
+            (Some("checkpoint" | "checkpoints" | "crossing"), _) => Some(Subtype::Crossing),
+            (Some("camp"), Some("refugee" | "idp" | "displacement")) => Some(Subtype::Camp),
+            _ => None,
+        };
+        let Some(subtype) = after.or(before) else { continue };
+        if (k..end_tok).all(|j| is_english_word(word(text, &toks[j])))
+            || kind_after(lw, k).is_some()
+            || (end_tok == k + 1 && !w.chars().any(char::is_lowercase))
+        {
+            continue; // "Refugee camp", "IDP camps", "UNHCR camp": not names
+        }
+        let span = Span::new(toks[k].start, toks[end_tok - 1].end);
+        found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
+        // "checkpoints A and B": the second one too.
+        if before.is_some() && after.is_none() {
+            let mut j = end_tok;
+            while j + 1 < toks.len() && lw[j] == "and" && joined_by_space(text, &toks[j - 1], &toks[j]) {
+                let Some(e) = place_name_at(text, toks, j + 1) else { break };
+                let span = Span::new(toks[j + 1].start, toks[e - 1].end);
+                found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
+                j = e;
+            }
+        }
+    }
+}
+
 /// "... temporary accommodation centres of the province of Homs: Mahmud
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
 fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
@@ -1112,6 +1172,16 @@ mod tests {
         let got = run(text, vec![]);
         let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(names, vec!["Anhul", "al-Zara", "Nawa", "Abu Kahf", "Maan", "Tayba"], "{got:?}");
+    }
+
+    #[test]
+    fn camps_and_crossings_by_the_words_around_them() {
+        let text = "families left Newroz camp and the Zzyx IDP camp; via checkpoints Qqa-Yabus and Tal-Qqalakh; \
+                    through the Jaber border crossing. A Refugee camp. From refugee and IDP camps, a UNHCR camp.";
+        let got = run(text, vec![]);
+        let v: Vec<(&str, String)> = got.iter().map(|x| (x.0.as_str(), format!("{:?}", x.2))).collect();
+        let names: Vec<&str> = v.iter().map(|x| x.0).collect();
+        assert_eq!(names, vec!["Newroz", "Zzyx", "Qqa-Yabus", "Tal-Qqalakh", "Jaber"], "{got:?}");
     }
 
     #[test]

@@ -111,8 +111,9 @@ fn subtype_rank(s: Subtype) -> u8 {
         Subtype::Town => 6,
         Subtype::District => 7,
         Subtype::Subdistrict => 8,
-        Subtype::Village => 9,
-        Subtype::Neighbourhood => 10,
+        // A named neighbourhood of a city is better known than a hamlet of the same name.
+        Subtype::Neighbourhood => 9,
+        Subtype::Village => 10,
         _ => 0,
     }
 }
