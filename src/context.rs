@@ -448,6 +448,9 @@ fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
 /// If a title of `list` ends right before token `k` (its words separated by
 /// spaces, hyphens or a dot), the index of its first token.
 fn title_before(text: &str, toks: &[Tok], lw: &[String], k: usize, list: &[&str]) -> Option<usize> {
+    if k >= toks.len() {
+        return None; // no name after it
+    }
     // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
     let prev = lw.get(k.checked_sub(1)?)?;
     let last = prev.rsplit('-').next().unwrap_or(prev);

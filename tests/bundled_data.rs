@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use tallystick::{Entry, Extractor, Gazetteer, Mention, MentionKind, Subtype};
+use tallystick::{Entry, Gazetteer, Mention, MentionKind, Subtype};
 
 const FILES: [(&str, &str); 3] = [
     ("places.tsv", include_str!("../data/gazetteer/places.tsv")),
@@ -114,7 +114,7 @@ fn places(found: &[Mention]) -> Vec<(String, String)> {
 
 #[test]
 fn spellings_of_one_place_link_to_one_id() {
-    let e = Extractor::new().unwrap();
+    let e = tallystick::default_extractor();
     let ids: HashSet<String> = ["Deir-ez-Zour", "Dayr az Zawr", "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "DEIR EZ-ZOR"]
         .iter()
         .map(|s| {
@@ -134,7 +134,7 @@ fn spellings_of_one_place_link_to_one_id() {
 
 #[test]
 fn homonyms_are_chosen_by_context_with_alternatives() {
-    let e = Extractor::new().unwrap();
+    let e = tallystick::default_extractor();
     let one = |text: &str, needle: &str| -> Mention {
         e.extract(text).into_iter().find(|m| m.text == needle).unwrap_or_else(|| panic!("{needle} in {text}"))
     };
@@ -158,7 +158,7 @@ fn homonyms_are_chosen_by_context_with_alternatives() {
 
 #[test]
 fn common_words_are_not_villages() {
-    let e = Extractor::new().unwrap();
+    let e = tallystick::default_extractor();
     let text = "Tall buildings. Said the minister. Harm was done. Habit of speaking. Bath time. Sham trial.";
     let found = places(&e.extract(text));
     assert!(found.is_empty(), "{found:?}");
@@ -166,7 +166,7 @@ fn common_words_are_not_villages() {
 
 #[test]
 fn actors_under_their_several_names() {
-    let e = Extractor::new().unwrap();
+    let e = tallystick::default_extractor();
     let ids = |text: &str| -> Vec<String> { places(&e.extract(text)).into_iter().map(|x| x.1).collect() };
     for name in [
         "Russian Centre for Reconciliation of Opposing Sides",
@@ -185,11 +185,40 @@ fn actors_under_their_several_names() {
 
 #[test]
 fn names_found_by_context_have_no_id() {
-    let e = Extractor::new().unwrap();
+    let e = tallystick::default_extractor();
     let found = e.extract("Statement by Major-General A. Zzyzxov. Aid reached the village of Qqarbuz, Homs province.");
     let person = found.iter().find(|m| m.text == "Major-General A. Zzyzxov").expect("the person");
     assert_eq!(person.entity().unwrap().entity.id, None);
     let village = found.iter().find(|m| m.text == "Qqarbuz").expect("the village");
     assert_eq!(village.entity().unwrap().entity.id, None);
     assert_eq!(village.kind, MentionKind::Place);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 200, ..Default::default() })]
+
+    /// Whatever the text, entity mentions slice it exactly and never overlap
+    /// within a kind.
+    #[test]
+    fn any_text_gives_exact_non_overlapping_entities(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "Mr. ", "Ms.", "Dr.Ḩimş ", "General ", "of the Army ", "Major-General ", "A. ", "Bakin", "Andrei",
+            "village of ", "the ", "Homs", " province", "(", ")", ", ", "Daraa", "US", "US-", " troops", "UN ",
+            "camp ", "checkpoints ", " and ", "İİ", "–", "’", "Deir-ez-Zour", "Tell ", "\n", "Shihab", "IS ", "AS ",
+            "é", "Fleisсher", "Corinne ", ": ", "accommodation centres", "etc", "Al ", "Nawa", ".", "Sinjar ",
+            "Idlib", " de-escalation zone", "WASH", "Kafr", "ZZ", "\u{a0}", "🙂",
+        ]), 0..40)
+    ) {
+        let text: String = parts.concat();
+        let found = tallystick::default_extractor().extract(&text);
+        let mut last: std::collections::HashMap<MentionKind, usize> = std::collections::HashMap::new();
+        for m in &found {
+            proptest::prop_assert_eq!(&text[m.span.start..m.span.end], m.text.as_str());
+            if m.entity().is_some() {
+                let end = last.entry(m.kind).or_insert(0);
+                proptest::prop_assert!(m.span.start >= *end, "overlap in {:?}: {:?}", text, found);
+                *end = m.span.end;
+            }
+        }
+    }
 }

@@ -503,8 +503,7 @@ fn article_before(text: &str, start: usize, name: &str) -> Option<usize> {
 /// The subtype the words around a name ask for: "Homs province", "the
 /// province of Homs", "provinces of Aleppo, Hama and Idlib", "Rukban camp".
 fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
-    let after = &text[end..text.len().min(end + 80)];
-    let after = after.get(..).unwrap_or("");
+    let after = &text[end..floor_char_boundary(text, text.len().min(end + 80))];
     let next = next_word(after);
     if let Some(w) = next.as_deref() {
         match w {
