@@ -95,21 +95,34 @@ impl ExtractorBuilder {
         if self.kinds.is_empty() {
             return Err(Error::invalid_argument("no mention kinds to extract: give at least one kind"));
         }
-        let mut gazetteer = if self.bundled { bundled::gazetteer()?.clone() } else { Gazetteer::new() };
-        for g in &self.gazetteers {
-            gazetteer.extend(g.clone())?;
-        }
-        for path in &self.files {
-            gazetteer.extend(Gazetteer::from_path(path)?)?;
-        }
-        let matcher = Matcher::new(Arc::new(gazetteer))?;
+        let matcher = if self.bundled && self.gazetteers.is_empty() && self.files.is_empty() {
+            bundled_matcher()?
+        } else {
+            let mut gazetteer = if self.bundled { bundled::gazetteer()?.clone() } else { Gazetteer::new() };
+            for g in &self.gazetteers {
+                gazetteer.extend(g.clone())?;
+            }
+            for path in &self.files {
+                gazetteer.extend(Gazetteer::from_path(path)?)?;
+            }
+            Arc::new(Matcher::new(Arc::new(gazetteer))?)
+        };
         Ok(Extractor { inner: Arc::new(Inner { matcher, kinds: self.kinds.clone() }) })
     }
 }
 
+/// The matcher over the bundled gazetteers alone, compiled once per process
+/// and shared by every extractor that uses only the bundled data.
+fn bundled_matcher() -> Result<Arc<Matcher>> {
+    static MATCHER: OnceLock<Result<Arc<Matcher>>> = OnceLock::new();
+    MATCHER
+        .get_or_init(|| Ok(Arc::new(Matcher::new(Arc::new(bundled::gazetteer()?.clone()))?)))
+        .clone()
+}
+
 #[derive(Debug)]
 struct Inner {
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
     kinds: Vec<MentionKind>,
 }
 
