@@ -1,10 +1,364 @@
 //! Linking each quantity to the place or camp it is about (`where`).
+//!
+//! The conventions, learnt from the annotated corpus (`NOTES.md` calls 19–21):
+//!
+//! 1. Only the quantity's own clause counts: its sentence (Unicode sentence
+//!    boundaries, not broken after "Mr." or an initial), cut further at `;`
+//!    and `:`. A place named in another sentence is never used.
+//! 2. Durations (a time unit and no rate: "within 30 days") get no `where`.
+//! 3. A figure in parentheses right after a place is about that place:
+//!    "Aleppo (445,000)", "Damascus (5)".
+//! 4. Places named as a list ("Zabdin and As-Suwayda", "Dar’a, Rural
+//!    Damascus and Quneitra", "Tal-Sultan – Abu al-Duhur") are named equally:
+//!    none of them is the figure's place.
+//! 5. The most specific place wins: in "al-Rastan, Homs province", "Anhul in
+//!    the province of Daraa", "Djleb checkpoint (Homs province)", and
+//!    wherever the gazetteer says one place lies in the other, the container
+//!    is dropped.
+//! 6. Movements: a crossing is used only when no other place is named, and an
+//!    origin ("from Idlib") only when no other place is left.
+//! 7. If one place is left it is the `where`; if several, the nearest one
+//!    after the figure ("68 people have returned to Homs province, and 110
+//!    people – to the Eastern Ghouta"), else the nearest one before it.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::gazetteer::Gazetteer;
-use crate::mention::{MentionKind, Payload, Span};
+use crate::mention::{EntityRef, MentionKind, Payload, Span, Subtype};
+
+/// How far around a figure its sentence is looked for, in bytes.
+const WINDOW: usize = 800;
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: [&str; 16] =
+    ["mr", "ms", "mrs", "dr", "no", "st", "gen", "col", "maj", "lt", "capt", "sgt", "prof", "vs", "approx", "nos"];
 
 /// Sets `where` on the quantities of `found` (sorted by start) from the
-/// places and camps of their own sentence.
+/// places and camps of their own clause.
 pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(MentionKind, Span, Payload)]) {
-    let _ = (text, gazetteer, found); // TODO(issue 5)
+    let places: Vec<Place> = found
+        .iter()
+        .filter_map(|(kind, span, payload)| match (kind, payload) {
+            (MentionKind::Place | MentionKind::Camp, Payload::Entity(e)) => {
+                Some(Place { span: *span, entity: e.entity.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    if places.is_empty() {
+        return;
+    }
+    for (kind, span, payload) in found.iter_mut() {
+        let (MentionKind::Quantity, Payload::Quantity(q)) = (kind, payload) else { continue };
+        if q.per.is_none() && q.unit.is_some_and(|u| u.is_time()) {
+            continue;
+        }
+        q.where_ = place_of(text, gazetteer, *span, &places);
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Place {
+    span: Span,
+    entity: EntityRef,
+}
+
+fn place_of(text: &str, gazetteer: &Gazetteer, figure: Span, places: &[Place]) -> Option<EntityRef> {
+    // Rule 3: "Aleppo (445,000)".
+    if let Some(p) = places.iter().rev().find(|p| p.span.end <= figure.start) {
+        let between = &text[p.span.end..figure.start];
+        if between.trim_end().ends_with('(') && between.trim().len() <= 2 {
+            return Some(p.entity.clone());
+        }
+    }
+    let clause = clause_around(text, figure);
+    let mut candidates: Vec<&Place> =
+        places.iter().filter(|p| p.span.start >= clause.start && p.span.end <= clause.end).collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    // Rule 5: containers go.
+    let mut contained = vec![false; candidates.len()];
+    for i in 0..candidates.len() {
+        for j in 0..candidates.len() {
+            if i != j && contains(text, gazetteer, candidates[i], candidates[j]) {
+                contained[i] = true;
+            }
+        }
+    }
+    // Rule 4: lists go, unless the pair is a container relation.
+    let mut listed = vec![false; candidates.len()];
+    for i in 1..candidates.len() {
+        if contained[i] || contained[i - 1] {
+            continue;
+        }
+        if is_list_separator(&text[candidates[i - 1].span.end..candidates[i].span.start]) {
+            listed[i - 1] = true;
+            listed[i] = true;
+        }
+    }
+    let mut keep: Vec<&Place> =
+        candidates.drain(..).zip(contained.iter().zip(&listed)).filter(|(_, (c, l))| !**c && !**l).map(|(p, _)| p).collect();
+    // Rule 6: crossings, then origins, only when nothing else is left.
+    if keep.iter().any(|p| !is_crossing(text, p)) {
+        keep.retain(|p| !is_crossing(text, p));
+    }
+    if keep.iter().any(|p| !is_origin(text, p)) {
+        keep.retain(|p| !is_origin(text, p));
+    }
+    // Rule 7.
+    let after = keep.iter().find(|p| p.span.start >= figure.end);
+    let before = keep.iter().rev().find(|p| p.span.end <= figure.start);
+    after.or(before).map(|p| p.entity.clone())
+}
+
+/// True when `outer` is a container of `inner`: by the gazetteer's parent
+/// chain, or by the text ("inner, outer province", "inner (outer province)",
+/// "inner in the province of outer").
+fn contains(text: &str, gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> bool {
+    if is_ancestor(gazetteer, outer, inner) {
+        return true;
+    }
+    if outer.span.start < inner.span.end {
+        return false;
+    }
+    let between = text[inner.span.end..outer.span.start].to_ascii_lowercase();
+    let between = between.trim();
+    let after = next_words(&text[outer.span.end..], 1);
+    let province_after = matches!(after.as_str(), "province" | "governorate" | "district");
+    (province_after && matches!(between, "," | "(" | "in" | "in the" | "of" | "of the"))
+        || between.ends_with("province of")
+        || between.ends_with("governorate of")
+        || (between == "," && outer.entity.subtype == Subtype::Country)
+}
+
+fn is_ancestor(gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> bool {
+    let (Some(outer_id), Some(inner_id)) = (&outer.entity.id, &inner.entity.id) else { return false };
+    if outer_id == inner_id {
+        return false;
+    }
+    let mut current = gazetteer.get(inner_id);
+    for _ in 0..8 {
+        let Some(parent) = current.and_then(|e| e.parent.as_deref()) else { return false };
+        if parent == outer_id {
+            return true;
+        }
+        current = gazetteer.get(parent);
+    }
+    false
+}
+
+/// True when the text between two places makes them a list: only commas,
+/// "and"/"or", dashes, slashes, figures in parentheses and words such as
+/// "province(s)" or "the".
+fn is_list_separator(between: &str) -> bool {
+    let mut rest = String::with_capacity(between.len());
+    let mut depth = 0usize;
+    for c in between.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => rest.push(c),
+            _ => {}
+        }
+    }
+    let mut separated = false;
+    for word in rest.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        let w = word.trim_matches(|c: char| matches!(c, ',' | '/' | '&' | '–' | '—' | '-'));
+        if word.contains([',', '/', '&', '–', '—']) || word == "-" {
+            separated = true;
+        }
+        match w.to_ascii_lowercase().as_str() {
+            "" => {}
+            "and" | "or" => separated = true,
+            "the" | "province" | "provinces" | "governorate" | "governorates" | "city" | "camp" | "camps" | "etc" => {}
+            _ => return false,
+        }
+    }
+    separated
+}
+
+fn is_crossing(text: &str, p: &Place) -> bool {
+    if p.entity.subtype == Subtype::Crossing {
+        return true;
+    }
+    let after = next_words(&text[p.span.end..], 1);
+    if matches!(after.as_str(), "checkpoint" | "crossing" | "checkpoints") {
+        return true;
+    }
+    let before = text[floor(text, p.span.start.saturating_sub(24))..p.span.start].to_ascii_lowercase();
+    before.trim_end().ends_with("checkpoint") || before.trim_end().ends_with("checkpoints")
+}
+
+/// True for a place introduced by "from" ("from Lebanon", "from southern and
+/// eastern Idlib", "from the territory of Lebanon").
+fn is_origin(text: &str, p: &Place) -> bool {
+    let before = text[floor(text, p.span.start.saturating_sub(48))..p.span.start].to_ascii_lowercase();
+    let words: Vec<&str> = before.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+    for (n, w) in words.iter().rev().enumerate().take(5) {
+        if *w == "from" {
+            return true;
+        }
+        let filler = matches!(*w, "the" | "and" | "of" | "territory" | "southern" | "northern" | "eastern" | "western" | "rural" | "central");
+        if !filler || n >= 4 {
+            return false;
+        }
+    }
+    false
+}
+
+fn next_words(s: &str, n: usize) -> String {
+    s.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// The clause containing `figure`: its sentence, cut at `;` and `:`.
+fn clause_around(text: &str, figure: Span) -> Span {
+    let lo = floor(text, figure.start.saturating_sub(WINDOW));
+    let hi = ceil(text, figure.end + WINDOW);
+    let window = &text[lo..hi];
+    let mut start = lo;
+    let mut end = hi;
+    let mut sentence_start = lo;
+    for (i, sentence) in window.split_sentence_bound_indices() {
+        let s_start = lo + i;
+        let s_end = s_start + sentence.len();
+        if !continues_sentence(&text[sentence_start..s_start]) {
+            sentence_start = s_start;
+        }
+        if s_end <= figure.start {
+            continue;
+        }
+        start = sentence_start;
+        end = s_end;
+        if !ends_with_abbreviation(sentence) {
+            break;
+        }
+    }
+    // Cut at ';' and ':' (not inside figures such as "10:30").
+    let bytes = text.as_bytes();
+    for i in (start..figure.start).rev() {
+        if is_clause_break(bytes, i) {
+            start = i + 1;
+            break;
+        }
+    }
+    for i in figure.end..end {
+        if is_clause_break(bytes, i) {
+            end = i;
+            break;
+        }
+    }
+    Span::new(start, end)
+}
+
+fn is_clause_break(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b';' => true,
+        b':' => !(i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)),
+        _ => false,
+    }
+}
+
+/// True when the text before a sentence boundary ends with an abbreviation
+/// or an initial, so the "sentence" goes on.
+fn continues_sentence(before: &str) -> bool {
+    !before.is_empty() && ends_with_abbreviation(before)
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let s = sentence.trim_end();
+    let Some(body) = s.strip_suffix('.') else { return false };
+    let word: String = body.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, needle: &str) -> Span {
+        let s = text.find(needle).unwrap();
+        Span::new(s, s + needle.len())
+    }
+
+    fn place(text: &str, needle: &str, name: &str, subtype: Subtype) -> Place {
+        Place { span: span_of(text, needle), entity: EntityRef { name: name.into(), id: None, subtype } }
+    }
+
+    fn where_of(text: &str, figure: &str, places: &[Place]) -> Option<String> {
+        place_of(text, &Gazetteer::new(), span_of(text, figure), places).map(|e| e.name)
+    }
+
+    #[test]
+    fn the_most_specific_place_of_the_sentence_wins() {
+        let t = "Food came. Citizens of al-Rastan, Homs province, received 4.4 tons of food products. Homs too.";
+        let p = [
+            place(t, "al-Rastan", "al-Rastan", Subtype::City),
+            place(t, "Homs province", "Homs", Subtype::Governorate),
+        ];
+        let mut p = p.to_vec();
+        p[1].span.end = p[1].span.start + 4;
+        assert_eq!(where_of(t, "4.4 tons", &p).as_deref(), Some("al-Rastan"));
+    }
+
+    #[test]
+    fn lists_name_places_equally() {
+        let t = "Pupils received 150 backpacks in Zabdin and As-Suwayda.";
+        let p = [place(t, "Zabdin", "Zabdin", Subtype::Village), place(t, "As-Suwayda", "As-Suwayda", Subtype::City)];
+        assert_eq!(where_of(t, "150 backpacks", &p), None);
+    }
+
+    #[test]
+    fn parenthesised_figures_belong_to_the_place_before_them() {
+        let t = "violations in the provinces of Damascus (5), and Hama (2).";
+        let p = [place(t, "Damascus", "Damascus", Subtype::Governorate), place(t, "Hama", "Hama", Subtype::Governorate)];
+        assert_eq!(where_of(t, "5", &p).as_deref(), Some("Damascus"));
+        assert_eq!(where_of(t, "2", &p).as_deref(), Some("Hama"));
+    }
+
+    #[test]
+    fn movements_prefer_destination_then_origin_then_crossing() {
+        let t = "From 10 June from Lebanon via checkpoints Dzheydet-Yabus and Tal-Kalakh have returned 16,381 refugees.";
+        let p = [
+            place(t, "Lebanon", "Lebanon", Subtype::Country),
+            place(t, "Dzheydet-Yabus", "Jdeidat Yabous", Subtype::Crossing),
+            place(t, "Tal-Kalakh", "Tal Kalakh", Subtype::Crossing),
+        ];
+        assert_eq!(where_of(t, "16,381 refugees", &p).as_deref(), Some("Lebanon"));
+        let t = "approximately 22,500 returnees (from southern and eastern Idlib) in Sinjar since May.";
+        let p = [place(t, "Idlib", "Idlib", Subtype::Governorate), place(t, "Sinjar", "Sinjar", Subtype::Town)];
+        assert_eq!(where_of(t, "22,500 returnees", &p).as_deref(), Some("Sinjar"));
+        let t = "Over the past day, 68 people have returned to Homs province, and 110 people – to the Eastern Ghouta.";
+        let p = [place(t, "Homs", "Homs", Subtype::Governorate), place(t, "Eastern Ghouta", "Eastern Ghouta", Subtype::Region)];
+        assert_eq!(where_of(t, "68 people", &p).as_deref(), Some("Homs"));
+        assert_eq!(where_of(t, "110 people", &p).as_deref(), Some("Eastern Ghouta"));
+    }
+
+    #[test]
+    fn other_sentences_and_clauses_do_not_count() {
+        let t = "Aid reached Homs. Mr. Smith said 53 civilians were treated; 70 people crossed at Nasib.";
+        let p = [place(t, "Homs", "Homs", Subtype::City), place(t, "Nasib", "Nasib", Subtype::Crossing)];
+        assert_eq!(where_of(t, "53 civilians", &p), None);
+        assert_eq!(where_of(t, "70 people", &p).as_deref(), Some("Nasib"));
+    }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: the Rust unit,
+# integration and doc tests (with and without default features), the Python
+# tests, and the CLI on the dev corpus scored with ../shared/eval/score.py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+pip_install() { "$PY" -m pip install --quiet --disable-pip-version-check "$@"; }
+
+echo "== installing the test requirements"
+pip_install -r requirements-test.txt
+
+echo "== Rust: cargo test (default features)"
+cargo test --locked
+echo "== Rust: cargo test --no-default-features (no rayon, no PyO3)"
+cargo test --locked --no-default-features --lib --tests
+
+echo "== Python: building and installing the package"
+pip_install --force-reinstall --no-deps .
+
+echo "== Python: pytest"
+"$PY" -m pytest -q tests/python tests/scores
+
+shared=../shared
+if [ -f "$shared/corpus/dev/docs.jsonl" ]; then
+  echo "== dev corpus: tallystick extract + score.py"
+  mkdir -p target
+  "$PY" -m tallystick extract "$shared/corpus/dev/docs.jsonl" -o target/dev-pred.jsonl --quiet
+  "$PY" "$shared/eval/score.py" "$shared/corpus/dev/gold.jsonl" target/dev-pred.jsonl
+else
+  echo "== dev corpus not found at $shared: skipped the score table"
+fi
