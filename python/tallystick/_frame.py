@@ -111,9 +111,10 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> "panda
 
     Returns:
         A DataFrame with the columns of :data:`FRAME_COLUMNS`: ``start``/``end``
-        are integers, ``value``/``low``/``high``/``per_value`` floats (NaN when
-        absent), the others objects (None when absent). A document without
-        mentions has no row.
+        are ``int64``, ``value``/``low``/``high``/``per_value`` ``float64``
+        (NaN when absent), the others ``object`` holding str or None
+        (``doc_id`` holds the ids as given). A document without mentions has
+        no row.
 
     Raises:
         ImportError: pandas is not installed.
@@ -128,9 +129,11 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> "panda
         ) from e
     rows = list(iter_rows(results, ids))
     columns: dict[str, Any] = {name: [r[i] for r in rows] for i, name in enumerate(FRAME_COLUMNS)}
-    frame = pd.DataFrame(columns, columns=list(FRAME_COLUMNS))
+    # Object columns hold str or None, the same under pandas 2 and 3 (whose
+    # default string dtype would turn None into NaN only in some columns).
+    frame = pd.DataFrame(columns, columns=list(FRAME_COLUMNS), dtype=object)
     for c in _INT_COLUMNS:
         frame[c] = frame[c].astype("int64")
     for c in _FLOAT_COLUMNS:
-        frame[c] = pd.to_numeric(frame[c], errors="raise").astype("float64")
+        frame[c] = frame[c].astype("float64")
     return frame

@@ -312,7 +312,7 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             extractor.extract("", date=args.date)
         except TallystickError as e:
-            print(f"tallystick: error: --date: {e}", file=err)
+            print(f"tallystick: error: --{e}", file=err)
             return 2
     try:
         out = _open_output(args.output, args.format)
