@@ -7,9 +7,25 @@ import datetime
 import os
 from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
 
-import pandas
 
 __version__: str
+__all__ = [
+    "DocumentTooLargeError",
+    "Extractor",
+    "GazetteerError",
+    "InternalError",
+    "InvalidArgumentError",
+    "InvalidUtf8Error",
+    "Mention",
+    "ReadError",
+    "TallystickError",
+    "__version__",
+    "_extractor_from_state",
+    "_mention_from_json",
+    "_test_panic",
+    "extract",
+    "parse_number",
+]
 
 _Kind = Literal["place", "camp", "actor", "quantity", "date"]
 """The five mention kinds."""
@@ -135,7 +151,7 @@ class Mention:
         """The mention as the JSON object of the mentions contract (``start``/``end`` in code points)."""
     def to_json(self) -> str:
         """The mention as a JSON string, exactly as the Rust library writes it."""
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __copy__(self) -> Mention: ...
     def __deepcopy__(self, memo: Any, /) -> Mention: ...
@@ -150,13 +166,13 @@ class Extractor:
     added gazetteer entries inlined, so workers need no file.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         gazetteers: _GazetteerSource | Sequence[_GazetteerSource] | None = None,
         bundled: bool = True,
         kinds: _Kind | Iterable[_Kind] | None = None,
-    ) -> None:
+    ) -> Extractor:
         """Builds an extractor.
 
         Args:
@@ -224,8 +240,10 @@ class Extractor:
         *,
         threads: int | None = None,
         dates: Iterable[_DateLike] | None = None,
-    ) -> pandas.DataFrame:
-        """``tallystick.to_frame(self.extract_batch(texts, ...), ids)``: one row per mention.
+    ) -> Any:
+        """``tallystick.to_frame(self.extract_batch(texts, ...), ids)``: a pandas
+        DataFrame with one row per mention (typed ``Any`` so that the stubs do
+        not need pandas-stubs).
 
         Raises:
             ImportError: pandas is not installed.
@@ -240,3 +258,8 @@ def extract(text: str | bytes, /, *, date: _DateLike = None) -> list[Mention]:
 def parse_number(text: str) -> float | None:
     """Parses a number written in digits or words (``"1,851,424"``,
     ``"2.9 million"``, ``"four"``); None when ``text`` is not, as a whole, a number."""
+
+# Private helpers (pickling and tests); not part of the API.
+def _extractor_from_state(state: tuple[int, bool, list[str], str]) -> Extractor: ...
+def _mention_from_json(json: str, byte_start: int, byte_end: int, where_subtype: str | None = None) -> Mention: ...
+def _test_panic(message: str) -> None: ...

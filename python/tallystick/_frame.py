@@ -6,12 +6,9 @@ Used by :func:`tallystick.to_frame`, ``Extractor.extract_frame`` and the CLI's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ._core import InvalidArgumentError, Mention
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas
 
 #: The columns of :func:`to_frame` and of ``tallystick extract --format csv``,
 #: in order. ``value``/``low``/``high`` are the numbers of quantities;
@@ -101,7 +98,7 @@ def iter_rows(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Itera
             yield mention_row(doc_id, m)
 
 
-def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> "pandas.DataFrame":
+def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Any:
     """A tidy pandas DataFrame with one row per mention.
 
     Args:
@@ -110,7 +107,8 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> "panda
         ids: one id per document; by default the document's position (0, 1, ...).
 
     Returns:
-        A DataFrame with the columns of :data:`FRAME_COLUMNS`: ``start``/``end``
+        A ``pandas.DataFrame`` (typed ``Any`` so that type checking needs no
+        pandas-stubs) with the columns of :data:`FRAME_COLUMNS`: ``start``/``end``
         are ``int64``, ``value``/``low``/``high``/``per_value`` ``float64``
         (NaN when absent), the others ``object`` holding str or None
         (``doc_id`` holds the ids as given). A document without mentions has
@@ -121,7 +119,7 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> "panda
         InvalidArgumentError: ``ids`` does not have one id per document.
     """
     try:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped, unused-ignore]
     except ImportError as e:  # pragma: no cover - exercised only without pandas
         raise ImportError(
             "tallystick.to_frame needs pandas, which is not installed: pip install pandas "

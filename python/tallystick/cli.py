@@ -279,7 +279,7 @@ def _extract_chunk(extractor: Extractor, docs: list[Doc], threads: int | None) -
     return results
 
 
-def _open_output(path: str | None, fmt: str) -> IO[str]:
+def _open_output(path: str | None, fmt: str) -> io.TextIOWrapper:
     newline = "" if fmt == "csv" else "\n"
     if path is None or path == "-":
         return io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline=newline, write_through=False)
