@@ -19,7 +19,7 @@ echo "== Python: building and installing the package"
 pip_install --force-reinstall --no-deps .
 
 echo "== Python: pytest"
-"$PY" -m pytest -q tests/python tests/scores
+"$PY" -m pytest -q tests/python tests/scores tests/bench
 
 shared=../shared
 if [ -f "$shared/corpus/dev/docs.jsonl" ]; then

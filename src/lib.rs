@@ -75,3 +75,8 @@ pub use quantity::{parse_number, Unit};
 pub fn bundled_gazetteer() -> Result<&'static Gazetteer> {
     bundled::gazetteer()
 }
+
+/// The README's Rust examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
