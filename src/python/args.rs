@@ -65,18 +65,12 @@ pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
         return Ok(None);
     }
     if let Ok(d) = obj.cast::<PyDate>() {
-        return Ok(Some(PartialDate {
-            year: Some(i32::from(d.get_year())),
-            month: Some(d.get_month()),
-            day: Some(d.get_day()),
-        }));
+        return Ok(Some(PartialDate { year: Some(d.get_year()), month: Some(d.get_month()), day: Some(d.get_day()) }));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
         // TODO(issue 5): switch to `crate::parse_document_date` once it lands.
-        return parse_iso_date(&s, false)
-            .map(Some)
-            .map_err(|msg| invalid_argument(format!("{what}: {msg}")));
+        return parse_iso_date(&s, false).map(Some).map_err(|msg| invalid_argument(format!("{what}: {msg}")));
     }
     Err(pyo3::exceptions::PyTypeError::new_err(format!(
         "{what} must be None, an ISO date string or a datetime.date, not {}",
@@ -244,10 +238,7 @@ fn sequence<'py>(obj: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py,
         Error::gazetteer(
             what,
             None,
-            format!(
-                "expected a path, an entry (dict) or a list of entries, not {}",
-                type_name(obj)
-            ),
+            format!("expected a path, an entry (dict) or a list of entries, not {}", type_name(obj)),
         )
     })?;
     iter.collect()
@@ -268,7 +259,9 @@ fn entry_json(obj: &Bound<'_, PyAny>, source: &str, line: usize) -> PyResult<Str
             .to_cow()?
             .into_owned();
         let value = json_value(&v).map_err(|t| {
-            err(format!("the value of {key:?} has type {t}: use str, int, float, None or (for \"aliases\") a list of str"))
+            err(format!(
+                "the value of {key:?} has type {t}: use str, int, float, None or (for \"aliases\") a list of str"
+            ))
         })?;
         map.insert(key, value);
     }

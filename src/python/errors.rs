@@ -23,12 +23,7 @@ pyo3::create_exception!(
     TallystickError,
     "A gazetteer file or entry is malformed; `path` and `line` say where."
 );
-pyo3::create_exception!(
-    tallystick,
-    ReadError,
-    TallystickError,
-    "A file could not be read; `path` names it."
-);
+pyo3::create_exception!(tallystick, ReadError, TallystickError, "A file could not be read; `path` names it.");
 pyo3::create_exception!(
     tallystick,
     InvalidArgumentError,
@@ -116,10 +111,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("DocumentTooLargeError", py.get_type::<DocumentTooLargeError>())?;
     m.add("InternalError", py.get_type::<InternalError>())?;
     // Class-level defaults, so `err.path` works on instances raised from Python too.
-    for name in ["TallystickError"] {
-        let ty = m.getattr(name)?;
-        ty.setattr("path", py.None())?;
-        ty.setattr("line", py.None())?;
-    }
+    let base = py.get_type::<TallystickError>();
+    base.setattr("path", py.None())?;
+    base.setattr("line", py.None())?;
     Ok(())
 }

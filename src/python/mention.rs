@@ -286,7 +286,8 @@ fn mention_from_json(json: &str, span: Span, where_subtype: Option<&str>) -> Res
             let per = match v.get("per") {
                 Some(p @ Value::Object(_)) => Some(Rate {
                     value: p.get("value").and_then(Value::as_f64).ok_or("a rate without a value")?,
-                    unit: unit(p.get("unit").and_then(Value::as_str).map(String::from))?.ok_or("a rate without a unit")?,
+                    unit: unit(p.get("unit").and_then(Value::as_str).map(String::from))?
+                        .ok_or("a rate without a unit")?,
                 }),
                 _ => None,
             };
