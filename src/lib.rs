@@ -59,6 +59,7 @@ mod text;
 #[cfg(feature = "python")]
 mod python;
 
+pub use date::parse_document_date;
 pub use error::{Error, ErrorKind, Result};
 pub use extractor::{default_extractor, extract, Document, ExtractOptions, Extractor, ExtractorBuilder};
 pub use gazetteer::{Entry, Gazetteer};
