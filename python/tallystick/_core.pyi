@@ -34,9 +34,9 @@ _Approx = Literal["exact", "approximately", "more_than", "at_least", "less_than"
 """How sure a figure is, from the words before it."""
 
 _DateLike = Union[str, datetime.date, None]
-"""A document date: an ISO string ("2017-09-11", "2017-09", "2017"), a
-``datetime.date`` (or ``datetime``), or None (then a dateline in the text is
-used, if there is one)."""
+"""A document date: an ISO string ("2017-09-11", "2017-09", "2017") or a
+written date with a year ("September 11, 2017"), a ``datetime.date`` (or
+``datetime``), or None (then a dateline in the text is used, if there is one)."""
 
 _GazetteerSource = Union[str, "os.PathLike[str]", Mapping[str, Any], Iterable[Mapping[str, Any]]]
 """A gazetteer file (TSV or JSONL), one entry, or a list of entries."""

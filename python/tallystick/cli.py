@@ -6,7 +6,7 @@
 * folders (every ``*.txt``, ``*.jsonl`` and ``*.ndjson`` below them, in sorted
   order; the id of a ``.txt`` is its path relative to the folder),
 * JSONL files of ``{"id": ..., "text": ..., "date": ...}`` objects (``date``
-  is optional), and
+  is optional; a line without ``id`` gets the id ``PATH:LINE``), and
 * ``-``, standard input: JSONL if its first non-blank character is ``{``,
   otherwise one text document with the id ``<stdin>``,
 
@@ -312,7 +312,7 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             extractor.extract("", date=args.date)
         except TallystickError as e:
-            print(f"tallystick: error: --{e}", file=err)
+            print(f"tallystick: error: --date: {e}", file=err)
             return 2
     try:
         out = _open_output(args.output, args.format)

@@ -57,8 +57,9 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-/// A document date: None, an ISO string ("2017-09-11", "2017-09", "2017")
-/// or a `datetime.date` (or `datetime`).
+/// A document date: None, a string [`crate::parse_document_date`] reads (ISO
+/// "2017-09-11", "2017-09", "2017", or a written date with a year such as
+/// "September 11, 2017"), or a `datetime.date` (or `datetime`).
 pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<PartialDate>> {
     let Some(obj) = obj else { return Ok(None) };
     if obj.is_none() {
@@ -69,8 +70,12 @@ pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = s.to_cow()?;
-        // TODO(issue 5): switch to `crate::parse_document_date` once it lands.
-        return parse_iso_date(&s, false).map(Some).map_err(|msg| invalid_argument(format!("{what}: {msg}")));
+        return match crate::parse_document_date(&s) {
+            Ok(d) => Ok(Some(d)),
+            // The core's message names the input; a batch item also gets its index.
+            Err(e) if what == "date" => Err(e.into()),
+            Err(e) => Err(invalid_argument(format!("{what}: {e}"))),
+        };
     }
     Err(pyo3::exceptions::PyTypeError::new_err(format!(
         "{what} must be None, an ISO date string or a datetime.date, not {}",
@@ -78,8 +83,9 @@ pub(crate) fn date(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
     )))
 }
 
-/// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (and, when `unknown_year` is
-/// true, "XXXX-MM-DD", as dates without a year are written).
+/// Parses a date as mentions write it: "YYYY", "YYYY-MM", "YYYY-MM-DD", and
+/// with `unknown_year`, "XXXX-MM-DD" or "XXXX-MM" (used to rebuild pickled
+/// mentions; document dates go through [`crate::parse_document_date`]).
 pub(crate) fn parse_iso_date(s: &str, unknown_year: bool) -> Result<PartialDate, String> {
     let bad = || format!("invalid date {s:?}: expected an ISO date like \"2017-09-11\", \"2017-09\" or \"2017\"");
     let parts: Vec<&str> = s.trim().split('-').collect();

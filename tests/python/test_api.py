@@ -117,7 +117,7 @@ def test_gazetteer_entries_accept_tuples_numbers_and_nan():
 
 
 def test_document_date_forms_are_accepted(own_extractor):
-    for date in ("2017-09-11", "2017-09", "2017", datetime.date(2017, 9, 11),
+    for date in ("2017-09-11", "2017-09", "2017", " 2017-09-11 ", "September 11, 2017", datetime.date(2017, 9, 11),
                  datetime.datetime(2017, 9, 11, 12, 0), None):
         own_extractor.extract("Camp Hope on 12 July", date=date)
         tallystick.extract("Homs on 12 July", date=date)

@@ -87,7 +87,7 @@ def test_jsonl_with_bad_lines_goes_on_and_fails_at_the_end(tmp_path):
     assert "not a JSON object" in recs[3]["error"]
     assert 'no "text"' in recs[4]["error"]
     assert recs[5]["mentions"] == expected("Rukban")
-    assert "invalid date" in recs[6]["error"] and "InvalidArgumentError" in recs[6]["error"]
+    assert "invalid document date" in recs[6]["error"] and "InvalidArgumentError" in recs[6]["error"]
     assert recs[7]["mentions"] == expected("Damascus")
     assert recs[8] == {"id": "d9", "mentions": []}
     assert b"9 documents, 3 mentions, 5 errors" in p.stderr
@@ -193,7 +193,7 @@ def test_options_kinds_gazetteer_no_bundled_date(tmp_path):
     "args, message",
     [
         (["--kinds", "plac"], "unknown mention kind"),
-        (["--date", "2019-99"], "--date: invalid date \"2019-99\": month 99"),
+        (["--date", "2019-99"], "--date: invalid document date \"2019-99\": month 99"),
         (["--threads", "0"], "--threads must be at least 1"),
         (["--gazetteer", "/nonexistent/g.tsv"], "cannot read"),
     ],

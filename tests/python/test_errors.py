@@ -123,11 +123,12 @@ def test_lone_surrogates(own_extractor):
         own_extractor.extract_batch(["\udfff"])
 
 
-@pytest.mark.parametrize("date", ["2017-13-01", "2017-02-30", "2019-02-29", "17-09-11", "September 2017", "",
-                                  "2017-9-1", "XXXX-07-01", "2017-09-11-01"])
+@pytest.mark.parametrize("date", ["2017-13-01", "2017-02-30", "2019-02-29", "17-09-11", "September 11", "",
+                                  "2017-9-1", "XXXX-07-01", "2017-09-11-01", "yesterday"])
 def test_invalid_dates(own_extractor, date):
-    with pytest.raises(InvalidArgumentError, match="invalid date"):
+    with pytest.raises(InvalidArgumentError, match="^invalid document date ") as info:
         own_extractor.extract("Camp Hope", date=date)
+    assert f'"{date}"' in str(info.value)  # the message names the input
 
 
 def test_leap_day_is_valid(own_extractor):
@@ -152,7 +153,7 @@ def test_batch_argument_errors(own_extractor):
         own_extractor.extract_batch(["a", "b"], threads=-2)
     with pytest.raises(InvalidArgumentError, match="dates has 1 items but texts has 2"):
         own_extractor.extract_batch(["a", "b"], dates=["2017"])
-    with pytest.raises(InvalidArgumentError, match=r"dates\[1\]: invalid date"):
+    with pytest.raises(InvalidArgumentError, match=r"dates\[1\]: invalid document date"):
         own_extractor.extract_batch(["a", "b"], dates=["2017", "2017-99"])
 
 
