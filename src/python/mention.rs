@@ -200,7 +200,8 @@ impl PyMention {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let rebuild = py.import("tallystick._core")?.getattr("_mention_from_json")?;
+        static REBUILD: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+        let rebuild = REBUILD.import(py, "tallystick._core", "_mention_from_json")?.clone();
         let where_subtype = self.quantity().and_then(|q| q.where_.as_ref()).map(|w| w.subtype.as_str());
         let args =
             (self.inner.to_json(), self.inner.span.start, self.inner.span.end, where_subtype).into_pyobject(py)?;
