@@ -72,24 +72,20 @@ fn place_of(text: &str, gazetteer: &Gazetteer, figure: Span, places: &[Place]) -
         }
     }
     let clause = clause_around(text, figure);
-    let mut candidates: Vec<&Place> =
+    let candidates: Vec<&Place> =
         places.iter().filter(|p| p.span.start >= clause.start && p.span.end <= clause.end).collect();
     if candidates.is_empty() {
         return None;
     }
-    // Rule 5: containers go.
-    let mut contained = vec![false; candidates.len()];
-    for i in 0..candidates.len() {
-        for j in 0..candidates.len() {
-            if i != j && contains(text, gazetteer, candidates[i], candidates[j]) {
-                contained[i] = true;
-            }
-        }
-    }
+    // Which candidate contains which (rule 5).
+    let n = candidates.len();
+    let contains_rel: Vec<Vec<bool>> = (0..n)
+        .map(|i| (0..n).map(|j| i != j && contains(text, gazetteer, candidates[i], candidates[j])).collect())
+        .collect();
     // Rule 4: lists go, unless the pair is a container relation.
-    let mut listed = vec![false; candidates.len()];
-    for i in 1..candidates.len() {
-        if contained[i] || contained[i - 1] {
+    let mut listed = vec![false; n];
+    for i in 1..n {
+        if contains_rel[i][i - 1] || contains_rel[i - 1][i] {
             continue;
         }
         if is_list_separator(&text[candidates[i - 1].span.end..candidates[i].span.start]) {
@@ -97,8 +93,16 @@ fn place_of(text: &str, gazetteer: &Gazetteer, figure: Span, places: &[Place]) -
             listed[i] = true;
         }
     }
-    let mut keep: Vec<&Place> =
-        candidates.drain(..).zip(contained.iter().zip(&listed)).filter(|(_, (c, l))| !**c && !**l).map(|(p, _)| p).collect();
+    // Rule 5: a container goes when a place inside it is still a candidate.
+    let dropped: Vec<bool> =
+        (0..n).map(|i| listed[i] || (0..n).any(|j| contains_rel[i][j] && !listed[j])).collect();
+    // Rule 7a: a place attached to the figure by a preposition ("four zones in Syria").
+    if let Some(k) = (0..n).find(|&k| candidates[k].span.start >= figure.end) {
+        if !listed[k] && is_attached(&text[figure.end..candidates[k].span.start]) && !is_crossing(text, candidates[k]) {
+            return Some(candidates[k].entity.clone());
+        }
+    }
+    let mut keep: Vec<&Place> = candidates.iter().zip(&dropped).filter(|(_, d)| !**d).map(|(p, _)| *p).collect();
     // Rule 6: crossings, then origins, only when nothing else is left.
     if keep.iter().any(|p| !is_crossing(text, p)) {
         keep.retain(|p| !is_crossing(text, p));
@@ -146,6 +150,25 @@ fn is_ancestor(gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> bool {
         current = gazetteer.get(parent);
     }
     false
+}
+
+/// True when the text from a figure to a place is a short phrase ending in a
+/// preposition of place: "zones in", "people have returned to", "tons of
+/// food products to the".
+fn is_attached(between: &str) -> bool {
+    if between.contains(['(', ')', ',', ';', ':', '.']) {
+        return false;
+    }
+    let words: Vec<String> = between.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let mut rest = words.as_slice();
+    while let Some((last, init)) = rest.split_last() {
+        if matches!(last.as_str(), "the" | "province" | "of" | "governorate") {
+            rest = init;
+        } else {
+            break;
+        }
+    }
+    words.len() <= 7 && rest.last().is_some_and(|w| matches!(w.as_str(), "in" | "to" | "into" | "at" | "inside"))
 }
 
 /// True when the text between two places makes them a list: only commas,
@@ -352,6 +375,31 @@ mod tests {
         let p = [place(t, "Homs", "Homs", Subtype::Governorate), place(t, "Eastern Ghouta", "Eastern Ghouta", Subtype::Region)];
         assert_eq!(where_of(t, "68 people", &p).as_deref(), Some("Homs"));
         assert_eq!(where_of(t, "110 people", &p).as_deref(), Some("Eastern Ghouta"));
+    }
+
+    #[test]
+    fn a_container_stays_when_the_places_inside_it_are_only_listed() {
+        let t = "70 families returned in 12 settlements in the north of Aleppo province (Tal Rifaat, Kafr Antun, Jubah etc)";
+        let mut p = vec![
+            place(t, "Aleppo", "Aleppo", Subtype::Governorate),
+            place(t, "Tal Rifaat", "Tal Rifaat", Subtype::Town),
+            place(t, "Kafr Antun", "Kafr Antun", Subtype::Village),
+            place(t, "Jubah", "Jubah", Subtype::Village),
+        ];
+        assert_eq!(where_of(t, "70 families", &p).as_deref(), Some("Aleppo"));
+        p.truncate(2);
+        assert_eq!(where_of(t, "70 families", &p).as_deref(), Some("Aleppo"));
+    }
+
+    #[test]
+    fn a_place_attached_by_a_preposition_wins() {
+        let t = "They agreed to set up four de-escalation zones in Syria - in the Idlib Governorate and parts of Hama.";
+        let p = [
+            place(t, "Syria", "Syria", Subtype::Country),
+            place(t, "Idlib", "Idlib", Subtype::Governorate),
+            place(t, "Hama", "Hama", Subtype::Governorate),
+        ];
+        assert_eq!(where_of(t, "four de-escalation zones", &p).as_deref(), Some("Syria"));
     }
 
     #[test]

@@ -1,0 +1,711 @@
+//! The word lists of the quantity scanner, as constant tables.
+//!
+//! All look-ups ignore ASCII case. Unit spellings live in `measure.rs`,
+//! approximation phrases in `approx.rs`.
+
+/// Number words below twenty.
+pub(crate) const SMALL: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+];
+
+/// Tens.
+pub(crate) const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+];
+
+/// Scale words that multiply what comes before them ("2.9 million", "two thousand").
+pub(crate) const SCALES: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+
+/// Abbreviated scales, after digits only ("25 mln", "2.5bn").
+pub(crate) const DIGIT_SCALES: &[(&str, f64)] =
+    &[("hundred", 1e2), ("mln", 1e6), ("mn", 1e6), ("bn", 1e9), ("bln", 1e9)];
+
+/// One-letter scales, after an amount of money only ("$25m", "$5k").
+pub(crate) const MONEY_SCALES: &[(&str, f64)] = &[("m", 1e6), ("k", 1e3), ("b", 1e9)];
+
+/// Fraction words, singular and plural, with their denominator.
+pub(crate) const FRACTIONS: &[(&str, &str, f64)] = &[
+    ("half", "halves", 2.0),
+    ("third", "thirds", 3.0),
+    ("quarter", "quarters", 4.0),
+    ("fourth", "fourths", 4.0),
+    ("fifth", "fifths", 5.0),
+    ("sixth", "sixths", 6.0),
+    ("seventh", "sevenths", 7.0),
+    ("eighth", "eighths", 8.0),
+    ("ninth", "ninths", 9.0),
+    ("tenth", "tenths", 10.0),
+];
+
+/// Month names and abbreviations (capitalised in text), for telling dates from counts.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// Words before a year ("in 2019", "since 2011").
+pub(crate) const DATE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "from",
+    "until",
+    "till",
+    "by",
+    "of",
+    "during",
+    "before",
+    "after",
+    "to",
+    "between",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "end",
+    "year",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "through",
+    "throughout",
+];
+
+/// Words that close a noun phrase: determiners, pronouns, prepositions,
+/// conjunctions, auxiliaries, approximation and rate words.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "without",
+    "within",
+    "into",
+    "onto",
+    "over",
+    "under",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "as",
+    "than",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "this",
+    "these",
+    "those",
+    "it",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "my",
+    "your",
+    "we",
+    "they",
+    "he",
+    "she",
+    "them",
+    "us",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "so",
+    "per",
+    "every",
+    "each",
+    "all",
+    "some",
+    "any",
+    "both",
+    "either",
+    "neither",
+    "also",
+    "already",
+    "only",
+    "just",
+    "more",
+    "most",
+    "less",
+    "least",
+    "very",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "nearly",
+    "almost",
+    "including",
+    "include",
+    "includes",
+    "etc",
+    "there",
+    "here",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "via",
+    "through",
+    "across",
+    "against",
+    "among",
+    "between",
+    "during",
+    "after",
+    "before",
+    "since",
+    "until",
+    "up",
+    "down",
+    "out",
+    "off",
+    "above",
+    "below",
+    "near",
+    "if",
+    "because",
+    "although",
+    "though",
+    "ago",
+    "later",
+    "earlier",
+    "old",
+    "long",
+    "alone",
+    "respectively",
+    "daily",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "even",
+    "still",
+    "again",
+    "too",
+    "else",
+];
+
+/// Words dropped from the front of an item ("6000 such houses" → houses).
+pub(crate) const ITEM_PREFIXES: &[&str] = &["such", "other", "more", "additional", "further", "extra", "another"];
+
+/// Plural nouns not ending in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "livestock",
+    "sheep",
+    "aircraft",
+    "feet",
+    "geese",
+    "mice",
+    "oxen",
+    "clergy",
+    "militia",
+    "youth",
+];
+
+/// Singular nouns for a group of people: in an "of" phrase they end the
+/// noun phrase like a plural ("a third of the population" lives ...).
+const COLLECTIVE_NOUNS: &[&str] = &["population", "public", "workforce", "caseload", "electorate", "diaspora"];
+
+/// Words ending in "s" that are not plural nouns.
+const NOT_PLURALS: &[&str] = &[
+    "news",
+    "always",
+    "perhaps",
+    "besides",
+    "towards",
+    "afterwards",
+    "whereas",
+    "across",
+    "various",
+    "numerous",
+    "previous",
+    "thus",
+    "does",
+    "goes",
+    "has",
+    "was",
+    "plus",
+    "lens",
+    "yes",
+    "remains",
+    "includes",
+    "represents",
+    "continues",
+    "stands",
+    "seems",
+    "becomes",
+    "contains",
+    "consists",
+    "exceeds",
+    "amounts",
+    "totals",
+    "comprises",
+    "less",
+    "unless",
+    "regardless",
+    "nevertheless",
+    "overseas",
+    "abroad",
+    "whereabouts",
+];
+
+/// Past forms that do not end in "-ed" ("24 hours held ...").
+const IRREGULAR_VERBS: &[&str] = &[
+    "held", "made", "met", "sent", "spent", "took", "went", "gave", "left", "built", "brought", "got", "came",
+    "became", "began", "fell", "found", "kept", "led", "lost", "paid", "put", "ran", "said", "saw", "set", "shot",
+    "stood", "told", "thought", "won", "fled", "hit", "cut", "taken", "given", "done", "seen", "gone", "known",
+    "shown", "grown", "become", "begun", "run",
+];
+
+/// Suffixes of adjectives ("humanitarian", "educational", "charitable"):
+/// such a word before "and" may share the noun of the next phrase.
+const ADJECTIVE_SUFFIXES: &[&str] = &["al", "ian", "ic", "ive", "ary", "ous", "ful", "able", "ible", "less", "ed"];
+
+/// Nouns of the domain that count people, or movements of people. A bare
+/// figure takes the nearest of these before it in its sentence as its item
+/// ("refugees from Lebanon ... numbering approximately 950").
+const PEOPLE_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "refugees",
+    "idps",
+    "returnees",
+    "returns",
+    "citizens",
+    "residents",
+    "civilians",
+    "families",
+    "households",
+    "children",
+    "women",
+    "men",
+    "migrants",
+    "syrians",
+    "inhabitants",
+    "evacuees",
+    "students",
+    "pupils",
+    "patients",
+    "beneficiaries",
+    "detainees",
+    "prisoners",
+    "fighters",
+    "militants",
+    "soldiers",
+    "victims",
+    "casualties",
+    "workers",
+    "volunteers",
+    "teachers",
+    "arrivals",
+    "departures",
+    "nationals",
+    "displaced",
+    "newcomers",
+    "asylum-seekers",
+    "survivors",
+    "orphans",
+    "elderly",
+    "infants",
+    "girls",
+    "boys",
+    "adults",
+    "minors",
+    "residents",
+    "villagers",
+    "townspeople",
+];
+
+/// Other count nouns of the domain (what bulletins count besides people).
+/// Not needed to read an item (any noun phrase after a number is one), but
+/// they tell a count noun from a verb or a name when the text is ambiguous.
+pub(crate) const COUNT_NOUNS: &[&str] = &[
+    "trucks",
+    "convoys",
+    "settlements",
+    "schools",
+    "bakeries",
+    "hospitals",
+    "clinics",
+    "shelters",
+    "camps",
+    "tents",
+    "houses",
+    "homes",
+    "buildings",
+    "cases",
+    "violations",
+    "incidents",
+    "actions",
+    "packages",
+    "parcels",
+    "baskets",
+    "kits",
+    "backpacks",
+    "tons",
+    "tonnes",
+    "localities",
+    "villages",
+    "towns",
+    "institutions",
+    "facilities",
+    "substations",
+    "enterprises",
+    "centres",
+    "centers",
+    "markets",
+    "shops",
+    "governorates",
+    "provinces",
+    "zones",
+    "checkpoints",
+    "applications",
+    "commanders",
+    "formations",
+    "times",
+    "meals",
+    "rations",
+    "doses",
+    "vaccines",
+    "wells",
+    "roads",
+    "bridges",
+    "mines",
+    "shells",
+    "rockets",
+    "attacks",
+    "strikes",
+];
+
+/// Head nouns whose "of" phrase belongs to the item ("3 cases" of firing →
+/// "cases of firing") but not to the span.
+pub(crate) const OF_HEADS: &[&str] = &[
+    "cases",
+    "incidents",
+    "instances",
+    "acts",
+    "episodes",
+    "kinds",
+    "types",
+    "sorts",
+    "pieces",
+    "units",
+    "sets",
+    "bags",
+    "boxes",
+    "packs",
+    "bottles",
+    "cans",
+    "cartons",
+    "sacks",
+    "loads",
+    "truckloads",
+    "pallets",
+    "rounds",
+    "batches",
+    "shipments",
+    "consignments",
+    "litres",
+    "liters",
+];
+
+/// Fixed "X of Y" count nouns, kept whole in the span ("93 places of worship").
+pub(crate) const OF_COMPOUNDS: &[(&str, &str)] = &[
+    ("places", "worship"),
+    ("heads", "household"),
+    ("heads", "households"),
+    ("prisoners", "war"),
+    ("items", "clothing"),
+    ("pieces", "equipment"),
+    ("units", "housing"),
+    ("members", "parliament"),
+];
+
+/// Fixed phrases after a plural noun that belong to the item but not to the
+/// span ("10 thousand people" in need, "548,554 are refugees" from abroad).
+pub(crate) const POST_MODIFIERS: &[&[&str]] = &[
+    &["in", "need"],
+    &["from", "abroad"],
+    &["with", "disabilities"],
+    &["with", "special", "needs"],
+    &["in", "transit"],
+    &["at", "risk"],
+    &["of", "concern"],
+    &["in", "detention"],
+    &["on", "the", "move"],
+];
+
+/// Words that name a whole without saying what it is made of ("three-quarters
+/// of the total"): a share of one of these looks further back for its item.
+pub(crate) const GENERIC_WHOLES: &[&str] =
+    &["total", "number", "amount", "sum", "whole", "rest", "remainder", "majority", "figure", "overall"];
+
+/// Forms of "to be" that introduce an item after a bare figure
+/// ("more than 548,554 are refugees").
+pub(crate) const BE: &[&str] = &["are", "were", "is", "was"];
+
+/// Words that make the figure after them an identifier ("No. 1", "decree number 10").
+pub(crate) const IDENTIFIER_WORDS: &[&str] = &["no", "nos", "nr", "number", "num", "ref", "tel", "phone", "fax"];
+
+/// Nouns that name a document, a unit or a route by the number after them
+/// ("resolution 2401", "article 5", "route 4").
+pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
+    "resolution", "resolutions", "decree", "article", "paragraph", "section", "chapter", "clause", "annex", "phase",
+    "stage", "route", "highway", "channel", "flight", "brigade", "division", "corps", "battalion", "regiment", "page",
+    "protocol", "law", "order", "item", "point", "version", "session", "round", "platform", "gate", "terminal",
+];
+
+/// Words before a fraction that make it a part of a period ("the first half of 2018").
+pub(crate) const PERIOD_ORDINALS: &[&str] =
+    &["the", "first", "second", "third", "fourth", "last", "latter", "former", "final", "next", "past", "this"];
+
+/// Words after "or" that still join two figures ("two-three or even four times").
+pub(crate) const OR_FILLERS: &[&str] = &["even", "perhaps", "possibly", "maybe", "so", "rather"];
+
+/// Looks `word` up in `table`, ignoring ASCII case.
+pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
+}
+
+fn contains(table: &[&str], word: &str) -> bool {
+    table.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// True for a month name or abbreviation written with a capital.
+pub(crate) fn is_month(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && contains(MONTHS, word)
+}
+
+/// True for a word that closes a noun phrase.
+pub(crate) fn is_stop_word(word: &str) -> bool {
+    contains(STOP_WORDS, word)
+}
+
+/// True for a number word ("five", "twenty", "hundred", "million", "dozen").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    lookup(SMALL, word).is_some()
+        || lookup(TENS, word).is_some()
+        || lookup(SCALES, word).is_some()
+        || word.eq_ignore_ascii_case("hundred")
+        || word.eq_ignore_ascii_case("dozen")
+}
+
+/// True when a number in words can start with `word` (a cheap gate before
+/// the number grammar: most words of a text fail it at once).
+pub(crate) fn can_start_number(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 9 {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    for (b, c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..bytes.len()],
+        b"a" | b"an"
+            | b"half"
+            | b"zero"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+    )
+}
+
+/// True for a word that looks like a plural noun ("tons", "IDPs", "people").
+pub(crate) fn is_plural(word: &str) -> bool {
+    if contains(IRREGULAR_PLURALS, word) {
+        return true;
+    }
+    if contains(NOT_PLURALS, word) || word.chars().count() <= 3 {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    lower.ends_with('s') && !["ss", "us", "is", "'s", "\u{2019}s"].iter().any(|e| lower.ends_with(e))
+}
+
+/// True for a singular noun for a group of people ("population").
+pub(crate) fn is_collective(word: &str) -> bool {
+    contains(COLLECTIVE_NOUNS, word)
+}
+
+/// True for a word that reads as a verb in the past ("returned", "held").
+pub(crate) fn is_verb_like(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    (lower.len() > 4 && lower.ends_with("ed")) || contains(IRREGULAR_VERBS, word)
+}
+
+/// True for a word that reads as an adjective ("humanitarian", "medical").
+pub(crate) fn looks_adjective(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.len() > 4 && ADJECTIVE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+}
+
+/// True for a noun that counts people or their movements.
+pub(crate) fn is_people_noun(word: &str) -> bool {
+    contains(PEOPLE_NOUNS, word)
+}
+
+/// True for a domain count noun (people or things).
+pub(crate) fn is_count_noun(word: &str) -> bool {
+    is_people_noun(word) || contains(COUNT_NOUNS, word)
+}
+
+/// True when `word` is in `table`, ignoring ASCII case.
+pub(crate) fn is_in(table: &[&str], word: &str) -> bool {
+    contains(table, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        for w in ["tons", "IDPs", "people", "Syrians", "times", "bakeries", "children"] {
+            assert!(is_plural(w), "{w}");
+        }
+        for w in ["class", "status", "crisis", "camp’s", "its", "was", "news", "zone", "food"] {
+            assert!(!is_plural(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn months_need_a_capital() {
+        assert!(is_month("July") && is_month("Sept"));
+        assert!(!is_month("may") && !is_month("march"));
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(looks_adjective("humanitarian") && looks_adjective("educational") && looks_adjective("charitable"));
+        assert!(!looks_adjective("food"));
+        assert!(is_verb_like("returned") && is_verb_like("held") && !is_verb_like("food"));
+        assert!(is_people_noun("Returns") && is_count_noun("bakeries") && !is_people_noun("provinces"));
+        assert!(is_number_word("Twenty") && !is_number_word("first"));
+        for (w, _) in SMALL.iter().chain(TENS) {
+            assert!(can_start_number(w) && can_start_number(&w.to_uppercase()));
+        }
+        assert!(can_start_number("A") && can_start_number("half") && !can_start_number("the"));
+    }
+}

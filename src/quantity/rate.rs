@@ -1,0 +1,101 @@
+//! Rates: "per every 5 days", "per day", "a day", "daily", "every week",
+//! "weekly", "/day". The rate's denominator goes into `per`.
+
+use super::measure::{is_singular_time, time_unit_at};
+use super::number::{read_number, Read};
+use super::token::Tokens;
+use super::Unit;
+use crate::mention::Rate;
+
+/// Adverbs that are a rate on their own.
+const ADVERBS: &[(&str, Unit)] = &[
+    ("hourly", Unit::Hour),
+    ("daily", Unit::Day),
+    ("weekly", Unit::Week),
+    ("monthly", Unit::Month),
+    ("annually", Unit::Year),
+    ("yearly", Unit::Year),
+];
+
+/// Words after "a day" that make it a time, not a rate ("a day earlier").
+const NOT_A_RATE_AFTER: &[&str] = &["ago", "later", "earlier", "before", "after", "or", "and", "of", "in", "to"];
+
+/// The rate right after a figure that ends before token `i`.
+pub(crate) fn rate_after(t: &Tokens, i: usize) -> Option<(Rate, usize)> {
+    if t.spaced(i) || (t.is_sym(i, '/') && t.glued(i)) {
+        rate_at(t, i)
+    } else {
+        None
+    }
+}
+
+/// The rate phrase that starts at token `p`, and the token after it.
+pub(crate) fn rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
+    if let Some(unit) = t.is_word(p).then(|| super::lexicon::lookup(ADVERBS, t.str(p))).flatten() {
+        return Some((Rate { value: 1.0, unit }, p + 1));
+    }
+    if t.is(p, "per") {
+        if t.is(p + 1, "annum") {
+            return Some((Rate { value: 1.0, unit: Unit::Year }, p + 2));
+        }
+        let q = if t.is_any(p + 1, &["every", "each"]) { p + 2 } else { p + 1 };
+        return counted_period(t, q);
+    }
+    if t.is_any(p, &["every", "each"]) {
+        return counted_period(t, p + 1);
+    }
+    if t.is_any(p, &["a", "an"]) && t.spaced(p + 1) && is_singular_time(t, p + 1) {
+        let (unit, end) = time_unit_at(t, p + 1)?;
+        let timed = t.is_any(end, NOT_A_RATE_AFTER) || (t.is_digits(end) && t.near(end));
+        return (!timed).then_some((Rate { value: 1.0, unit }, end));
+    }
+    if t.is_sym(p, '/') && t.glued(p + 1) {
+        let (unit, end) = time_unit_at(t, p + 1)?;
+        return Some((Rate { value: 1.0, unit }, end));
+    }
+    None
+}
+
+/// "day", "5 days", "five days" after "per" or "every".
+fn counted_period(t: &Tokens, q: usize) -> Option<(Rate, usize)> {
+    if !t.spaced(q) {
+        return None;
+    }
+    if let Read::Num(n) = read_number(t, q) {
+        let (unit, end) = time_unit_at(t, n.end).filter(|_| t.spaced(n.end))?;
+        return Some((Rate { value: n.value, unit }, end));
+    }
+    let (unit, end) = time_unit_at(t, q)?;
+    Some((Rate { value: 1.0, unit }, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(text: &str) -> Option<(f64, Unit, String)> {
+        let t = Tokens::new(text);
+        rate_after(&t, 1).map(|(r, end)| (r.value, r.unit, t.slice(1, end).to_string()))
+    }
+
+    #[test]
+    fn rates() {
+        assert_eq!(rate("x per every 5 days"), Some((5.0, Unit::Day, "per every 5 days".into())));
+        assert_eq!(rate("x per day"), Some((1.0, Unit::Day, "per day".into())));
+        assert_eq!(rate("x a day"), Some((1.0, Unit::Day, "a day".into())));
+        assert_eq!(rate("x daily"), Some((1.0, Unit::Day, "daily".into())));
+        assert_eq!(rate("x every week"), Some((1.0, Unit::Week, "every week".into())));
+        assert_eq!(rate("x weekly"), Some((1.0, Unit::Week, "weekly".into())));
+        assert_eq!(rate("x every two weeks"), Some((2.0, Unit::Week, "every two weeks".into())));
+        assert_eq!(rate("x/day"), Some((1.0, Unit::Day, "/day".into())));
+        assert_eq!(rate("x per annum"), Some((1.0, Unit::Year, "per annum".into())));
+    }
+
+    #[test]
+    fn not_rates() {
+        assert_eq!(rate("x a day earlier"), None);
+        assert_eq!(rate("x each"), None);
+        assert_eq!(rate("x per person"), None);
+        assert_eq!(rate("x a dozen"), None);
+    }
+}

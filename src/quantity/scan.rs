@@ -1,0 +1,435 @@
+//! The scanner: figures read left to right over the tokens.
+//!
+//! At each token it tries, in order: a money sign, a number, a range, the
+//! checks that rule the number out (identifiers, dates, years, ordinals,
+//! list markers), a unit, the counted noun phrase, a rate, and the
+//! approximation words before it. Every step looks at a bounded number of
+//! tokens around the figure, and the scan resumes after what it consumed,
+//! so the whole pass is linear in the length of the text.
+
+use super::approx::approx_before;
+use super::exclude::{excluded_after, excluded_before, name_label};
+use super::item::{self, head_word, Phrase};
+use super::lexicon::{is_count_noun, is_number_word, is_plural, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS};
+use super::measure::{money_before, money_scale, unit_after};
+use super::number::{read_number, Form, Num, Read};
+use super::rate::rate_after;
+use super::token::Tokens;
+use super::Unit;
+use crate::mention::{Quantity, Rate};
+
+/// What the second pass should look for, for a figure whose text does not
+/// name what it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// Nothing: the figure is complete.
+    Nothing,
+    /// A bare count ("more than 34,351"): take the item from a parallel phrase.
+    Count,
+    /// A share with no "of" phrase ("(40.96%)"): take the whole's item.
+    Share,
+    /// A weight with no "of" phrase ("a total weight of 3.5 tons"): take the
+    /// item of the count it weighs.
+    Measure,
+}
+
+/// A figure found by the scanner, over tokens `first..last`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figure {
+    pub first: usize,
+    pub last: usize,
+    pub quantity: Quantity,
+    pub need: Need,
+    /// `quantity.item` holds only modifiers ("educational"), waiting for the
+    /// noun of the next figure.
+    pub dangling: bool,
+}
+
+/// Why there is no figure at a token.
+enum NoFigure {
+    /// Numbers that are not a quantity; resume at this token.
+    Skip(usize),
+    /// Nothing numeric here.
+    Nothing,
+}
+
+/// The upper end of a range after a number.
+struct Range {
+    low: f64,
+    high: f64,
+    end: usize,
+    /// Joined by "to" (so "from" before it belongs to the span).
+    by_to: bool,
+    high_year_like: bool,
+}
+
+/// Every figure in the text, in order, never overlapping.
+pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let floor = out.last().map_or(0, |f| f.last);
+        match figure_at(t, i, floor) {
+            Ok(f) => {
+                i = f.last.max(i + 1);
+                out.push(f);
+            }
+            Err(NoFigure::Skip(next)) => i = next.max(i + 1),
+            Err(NoFigure::Nothing) => i += 1,
+        }
+    }
+    out
+}
+
+/// The number part of a figure: money sign, number and range.
+struct Core {
+    money: Option<Unit>,
+    /// The token where the number starts (after a money sign).
+    at: usize,
+    num: Num,
+    range: Option<Range>,
+    /// The token after the number or range.
+    end: usize,
+    between: bool,
+}
+
+/// The measure read after the number.
+struct Measure {
+    unit: Option<Unit>,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+    end: usize,
+    hyphen: bool,
+}
+
+/// The figure that starts at token `i`, if any. `floor` is the first token
+/// the figure may take (the end of the previous one).
+fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
+    let core = read_core(t, i, floor)?;
+    let measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
+    let reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    let (per, end) = read_rate(t, &reading);
+    let first = span_first(t, i, floor, &core, measure.unit);
+    let (approx, start) = approx_before(t, first, floor);
+    let has_approx = start < first;
+
+    if core.num.year_like && core.money.is_none() && !keeps_year(t, core.at, measure.unit, &reading, has_approx) {
+        return Err(NoFigure::Skip(core.end));
+    }
+    if core.money.is_none() && name_label(t, core.at) && !counts_something(&reading, measure.unit) {
+        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands"
+    }
+    let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
+    let marked = has_approx || core.range.is_some() || in_parens;
+    if core.num.form == Form::Words
+        && measure.unit.is_none()
+        && !keeps_word_count(t, &reading, measure.value, end, marked)
+    {
+        return Err(NoFigure::Skip(core.num.end));
+    }
+    let quantity = Quantity {
+        value: if core.range.is_some() { None } else { Some(measure.value) },
+        low: measure.low,
+        high: measure.high,
+        unit: measure.unit,
+        item: reading.item,
+        approx,
+        per,
+        where_: None,
+    };
+    Ok(Figure { first: start, last: end, quantity, need: reading.need, dangling: reading.dangling })
+}
+
+/// Money sign, number and range at token `i`, or the step to take when
+/// there is none or it is ruled out (identifiers, dates, ranges of years).
+fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
+    let (money, at) = match money_before(t, i) {
+        Some((unit, j)) => (Some(unit), j),
+        None => (None, i),
+    };
+    let num = match read_number(t, at) {
+        Read::Num(n) => n,
+        Read::Skip(end) => return Err(NoFigure::Skip(end)),
+        Read::None => return Err(NoFigure::Nothing),
+    };
+    let between = i > floor && t.is(i - 1, "between");
+    let range = range_after(t, &num, between);
+    let end = range.as_ref().map_or(num.end, |r| r.end);
+    let last_value = range.as_ref().map_or(num.value, |r| r.high);
+    let ruled_out = (money.is_none() && excluded_before(t, at, num.value))
+        || excluded_after(t, at, end, last_value)
+        || (num.year_like && range.as_ref().is_some_and(|r| r.high_year_like)); // "2018-2019"
+    if ruled_out {
+        return Err(NoFigure::Skip(end));
+    }
+    Ok(Core { money, at, num, range, end, between })
+}
+
+/// The unit after the number (or a money scale after an amount), with the
+/// value scaled, signed or turned into a share. `None` rules the figure out:
+/// letters glued to digits ("61st"), a bare fraction with no "of", a period
+/// after "every" ("every two weeks" is a rate, not a duration).
+fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
+    let r = core.range.as_ref();
+    let mut m = Measure {
+        unit: core.money,
+        value: core.num.value,
+        low: r.map(|r| r.low),
+        high: r.map(|r| r.high),
+        end: core.end,
+        hyphen: false,
+    };
+    if core.money.is_some() {
+        if let Some((scale, e)) = money_scale(t, core.end) {
+            m.value *= scale;
+            m.low = m.low.map(|v| v * scale);
+            m.high = m.high.map(|v| v * scale);
+            m.end = e;
+        }
+    } else if let Some((scale, e)) = million_before_noun(t, core.end) {
+        m.value *= scale;
+        m.end = e;
+    } else if let Some(u) = unit_after(t, core.end) {
+        (m.unit, m.end, m.hyphen) = (Some(u.unit), u.end, u.hyphen);
+    }
+    if m.end == core.end && t.is_word(m.end) && t.glued(m.end) {
+        return None; // "61st", "1990s", "4ed"
+    }
+    let start = core.num.start;
+    if m.unit.is_some_and(|u| u.is_time()) && !m.hyphen && start > 0 && t.is_any(start - 1, &["every", "each", "per"]) {
+        return None;
+    }
+    if negative(t, core, m.unit) {
+        m.value = -m.value;
+    }
+    if core.num.form == Form::Fraction {
+        let period = start > 0 && t.is_any(start - 1, PERIOD_ORDINALS);
+        let of_whole = t.is(m.end, "of") && !t.is_digits(m.end + 1);
+        if m.unit.is_some() || r.is_some() || period || !of_whole {
+            return None;
+        }
+        m.value *= 100.0;
+        m.unit = Some(Unit::Percent);
+    }
+    Some(m)
+}
+
+/// "1.5m people": a glued "m" or "k" before a plural noun is a scale, not metres.
+fn million_before_noun(t: &Tokens, end: usize) -> Option<(f64, usize)> {
+    let (scale, e) = money_scale(t, end)?;
+    (t.spaced(e) && t.is_word(e) && is_plural(t.str(e))).then_some((scale, e))
+}
+
+/// "-5 °C": a minus sign before a temperature.
+fn negative(t: &Tokens, core: &Core, unit: Option<Unit>) -> bool {
+    let at = core.at;
+    unit == Some(Unit::Celsius)
+        && at > 0
+        && t.is_sym_in(at - 1, &['-', '\u{2212}'])
+        && t.glued(at)
+        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)))
+}
+
+/// The rate after the figure: right after its span, or after an item kept
+/// outside it ("5 tons of flour per day", which then joins the span).
+fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
+    if let Some((rate, e)) = rate_after(t, reading.span_end) {
+        return (Some(rate), e);
+    }
+    match reading.outside_end.and_then(|o| rate_after(t, o)) {
+        Some((rate, e)) => (Some(rate), e),
+        None => (None, reading.span_end),
+    }
+}
+
+/// The first token of the span before any approximation: the minus sign of
+/// a temperature, "between" or "from" of a range, or the figure itself.
+fn span_first(t: &Tokens, i: usize, floor: usize, core: &Core, unit: Option<Unit>) -> usize {
+    if core.money.is_none() && negative(t, core, unit) && core.at > floor {
+        return core.at - 1;
+    }
+    let keyword = core.range.as_ref().is_some_and(|r| core.between || (r.by_to && i > floor && t.is(i - 1, "from")));
+    if keyword {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// "24-48", "two-three", "10 to 15", "between 10 and 15": the upper end of
+/// a range after `num`. The upper end must be larger.
+fn range_after(t: &Tokens, num: &Num, between: bool) -> Option<Range> {
+    let k = num.end;
+    let dash = t.is_sym_in(k, &['-', '\u{2013}', '\u{2014}']);
+    let by_to = t.is(k, "to");
+    let joined = if dash {
+        (t.glued(k) && t.glued(k + 1)) || (t.spaced(k) && t.spaced(k + 1) && !num.year_like)
+    } else {
+        (by_to || (between && t.is(k, "and"))) && t.spaced(k) && t.spaced(k + 1)
+    };
+    if !joined || num.form == Form::Fraction {
+        return None;
+    }
+    let Read::Num(upper) = read_number(t, k + 1) else {
+        return None;
+    };
+    if upper.form != num.form || (num.year_like && !upper.year_like) {
+        return None;
+    }
+    let low = if num.scale == 1.0 && upper.scale > 1.0 { num.value * upper.scale } else { num.value };
+    (upper.value > low).then_some(Range {
+        low,
+        high: upper.value,
+        end: upper.end,
+        by_to,
+        high_year_like: upper.year_like,
+    })
+}
+
+/// The item found after a figure and where the span ends.
+struct ItemReading {
+    item: Option<String>,
+    /// The token after the span (after the counted noun if it joins the span).
+    span_end: usize,
+    /// The token after an item that stays outside the span ("of food products").
+    outside_end: Option<usize>,
+    need: Need,
+    dangling: bool,
+    /// The item is a noun phrase right after the number ("50 backpacks").
+    counted: bool,
+}
+
+/// Reads the item after a figure ending before token `end`, by unit.
+fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f64) -> ItemReading {
+    let none =
+        |need| ItemReading { item: None, span_end: end, outside_end: None, need, dangling: false, counted: false };
+    let inside = |p: Phrase| ItemReading {
+        span_end: p.end,
+        item: Some(p.item),
+        outside_end: None,
+        need: Need::Nothing,
+        dangling: p.dangling,
+        counted: true,
+    };
+    let outside = |p: Phrase| ItemReading {
+        span_end: end,
+        outside_end: Some(p.end),
+        item: Some(p.item),
+        need: Need::Nothing,
+        dangling: p.dangling,
+        counted: false,
+    };
+    match unit {
+        None => {
+            if let Some(p) = item::counted(t, end, value == 1.0).or_else(|| item::partitive(t, end)) {
+                inside(p)
+            } else if let Some(p) = item::predicate(t, end) {
+                outside(p)
+            } else {
+                none(Need::Count)
+            }
+        }
+        Some(_) if hyphen => match item::after_adjective(t, end) {
+            Some((p, true)) => inside(p),
+            Some((p, false)) => outside(p),
+            None => none(Need::Nothing),
+        },
+        Some(u) if u.is_time() => item::time_item(t, end).map_or(none(Need::Nothing), outside),
+        Some(Unit::Percent) => item::of_phrase(t, end).map_or(none(Need::Share), outside),
+        Some(u) => {
+            let weighs = matches!(u, Unit::Tonne | Unit::Kilogram | Unit::Gram | Unit::Litre | Unit::CubicMetre);
+            item::of_phrase(t, end).map_or(none(if weighs { Need::Measure } else { Need::Nothing }), outside)
+        }
+    }
+}
+
+/// A four-digit year-like number is a quantity only with a measure unit,
+/// an approximation, or a counted noun after it that no date preposition
+/// contradicts ("2000 tons", "about 2000", "2000 families" but not "in
+/// 2019", "(2018)", "2019 academic year").
+fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, has_approx: bool) -> bool {
+    let measure = unit.is_some_and(|u| !u.is_time() && u != Unit::Percent);
+    let date_word = j > 0 && (t.is_any(j - 1, DATE_PREPOSITIONS) || super::lexicon::is_month(t.str(j - 1)));
+    measure || has_approx || (reading.counted && !reading.dangling && !date_word)
+}
+
+/// True when the figure has a unit or counts a domain count noun right after it.
+fn counts_something(reading: &ItemReading, unit: Option<Unit>) -> bool {
+    let counted = reading.counted && reading.item.as_deref().is_some_and(|it| is_count_noun(head_word(it)));
+    unit.is_some() || counted
+}
+
+/// A number in words with no unit is kept with a counted noun (but "one"
+/// only with a domain count noun: "one convoy", not "on the one hand"), or
+/// when an approximation, a range, parentheses or a following "or N" shows
+/// it is a figure ("two-three or even four times").
+fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, marked: bool) -> bool {
+    match &reading.item {
+        Some(item) if reading.counted => {
+            let head = head_word(item);
+            value != 1.0 || is_count_noun(head) || is_count_noun(&format!("{head}s"))
+        }
+        _ => value != 1.0 && (marked || or_follows(t, end)),
+    }
+}
+
+/// "or even four": another figure joined by "or" starts after token `end`.
+fn or_follows(t: &Tokens, end: usize) -> bool {
+    if !t.is(end, "or") {
+        return false;
+    }
+    let mut k = end + 1;
+    while t.is_any(k, OR_FILLERS) {
+        k += 1;
+    }
+    t.is_digits(k) || is_number_word(t.str(k))
+}
+
+/// The token where the figure joined to the one ending before `end` by
+/// "or" (and fillers such as "even") starts.
+pub(crate) fn or_target(t: &Tokens, end: usize) -> Option<usize> {
+    if !t.is(end, "or") {
+        return None;
+    }
+    let mut k = end + 1;
+    while t.is_any(k, OR_FILLERS) {
+        k += 1;
+    }
+    Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<String> {
+        let t = Tokens::new(text);
+        scan(&t).iter().map(|f| t.slice(f.first, f.last).to_string()).collect()
+    }
+
+    #[test]
+    fn spans_cover_approximation_number_unit_noun_and_rate() {
+        assert_eq!(spans("There are about 60,000 people in the camps."), ["about 60,000 people"]);
+        assert_eq!(spans("needs more than 1,000 tons of food"), ["more than 1,000 tons"]);
+        assert_eq!(
+            spans("approximately 3500 people per every 5 days."),
+            ["approximately 3500 people per every 5 days"]
+        );
+        assert_eq!(spans("by five-day cycles, and"), ["five-day cycles"]);
+        assert_eq!(spans("allocate approximately US $25 million to"), ["approximately US $25 million"]);
+        assert_eq!(spans("for usually 24-48 hours and"), ["24-48 hours"]);
+        assert_eq!(spans("between 10 and 15 trucks"), ["between 10 and 15 trucks"]);
+        assert_eq!(spans("from 10 to 15 tons"), ["from 10 to 15 tons"]);
+    }
+
+    #[test]
+    fn years_and_dates_are_skipped() {
+        assert!(spans("in 2019 alone").is_empty());
+        assert!(spans("674,000 (2017)").len() == 1);
+        assert!(spans("the 2018-2019 academic year").is_empty());
+        assert!(spans("on 12 July 2019, and 9-12 July, May 3-4, September 11, 2017 and 2017-09-11").is_empty());
+        assert_eq!(spans("about 2000 families"), ["about 2000 families"]);
+        assert_eq!(spans("2000 families"), ["2000 families"]);
+    }
+}
