@@ -1,0 +1,72 @@
+"""One extractor shared by many threads; the GIL is released while extracting."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import tallystick
+from tallystick import Extractor
+
+from conftest import ENTRIES, check_mentions
+
+TEXTS = [
+    "Relief Now brought 3.3 tons of food to Camp Hope on 12 July 2019.",
+    "Citizens of Homs and al-Rastan received aid from UNHCR.",
+    "Хорошо — Podgorny, Qaryat al-Tayr «Camp Hope» 👨‍👩‍👧",
+    "",
+] * 25
+
+
+def test_threads_share_one_extractor():
+    e = Extractor(gazetteers=ENTRIES)
+    expected = [e.extract(t) for t in TEXTS]
+
+    def single(i):
+        return e.extract(TEXTS[i])
+
+    def batch(i):
+        return e.extract_batch(TEXTS[i : i + 10], threads=2)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        singles = list(pool.map(single, range(len(TEXTS))))
+        batches = list(pool.map(batch, range(0, len(TEXTS), 10)))
+        module = list(pool.map(tallystick.extract, TEXTS))
+    assert singles == expected
+    assert [m for b in batches for m in b] == expected
+    for t, ms in zip(TEXTS, module):
+        check_mentions(t, ms)
+
+
+def test_extractors_built_in_threads():
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        built = list(pool.map(lambda k: Extractor(gazetteers=ENTRIES, kinds=[k]),
+                              ["place", "camp", "actor", "place"]))
+    assert [b.kinds for b in built] == [("place",), ("camp",), ("actor",), ("place",)]
+
+
+def test_the_gil_is_released_during_extraction(dev_docs):
+    """While a long extraction runs in another thread, this thread keeps running."""
+    e = Extractor()
+    big = "\n".join(d["text"] for d in dev_docs) * 100
+    start = time.perf_counter()
+    e.extract(big)
+    duration = time.perf_counter() - start
+    done = threading.Event()
+    ticks: list[float] = []
+
+    def work():
+        e.extract(big)
+        done.set()
+
+    t = threading.Thread(target=work)
+    t.start()
+    while not done.is_set():
+        ticks.append(time.perf_counter())
+        time.sleep(0.001)
+    t.join()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert len(ticks) > 5
+    # Holding the GIL would stall this loop for the whole extraction.
+    assert max(gaps) < max(duration * 0.5, 0.05), (max(gaps), duration)
