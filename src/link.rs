@@ -29,6 +29,9 @@ use crate::mention::{EntityRef, MentionKind, Payload, Span, Subtype};
 /// How far around a figure its sentence is looked for, in bytes.
 const WINDOW: usize = 800;
 
+/// At most this many places of a clause are weighed for one figure.
+const MAX_CANDIDATES: usize = 16;
+
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: [&str; 16] =
     ["mr", "ms", "mrs", "dr", "no", "st", "gen", "col", "maj", "lt", "capt", "sgt", "prof", "vs", "approx", "nos"];
@@ -45,15 +48,16 @@ pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(Ment
             _ => None,
         })
         .collect();
-    if places.is_empty() {
+    if places.is_empty() || !found.iter().any(|(k, _, _)| *k == MentionKind::Quantity) {
         return;
     }
+    let sentences = sentence_starts(text);
     for (kind, span, payload) in found.iter_mut() {
         let (MentionKind::Quantity, Payload::Quantity(q)) = (kind, payload) else { continue };
         if q.per.is_none() && q.unit.is_some_and(|u| u.is_time()) {
             continue;
         }
-        q.where_ = place_of(text, gazetteer, *span, &places);
+        q.where_ = place_of(text, gazetteer, &sentences, *span, &places);
     }
 }
 
@@ -63,19 +67,30 @@ struct Place {
     entity: EntityRef,
 }
 
-fn place_of(text: &str, gazetteer: &Gazetteer, figure: Span, places: &[Place]) -> Option<EntityRef> {
+fn place_of(text: &str, gazetteer: &Gazetteer, sentences: &[usize], figure: Span, places: &[Place]) -> Option<EntityRef> {
+    // Places are sorted by start: binary searches keep this linear overall.
+    let first_after = places.partition_point(|p| p.span.start < figure.start);
     // Rule 3: "Aleppo (445,000)".
-    if let Some(p) = places.iter().rev().find(|p| p.span.end <= figure.start) {
+    if let Some(p) = places[..first_after].iter().rev().find(|p| p.span.end <= figure.start) {
         let between = &text[p.span.end..figure.start];
         if between.trim_end().ends_with('(') && between.trim().len() <= 2 {
             return Some(p.entity.clone());
         }
     }
-    let clause = clause_around(text, figure);
-    let candidates: Vec<&Place> =
-        places.iter().filter(|p| p.span.start >= clause.start && p.span.end <= clause.end).collect();
+    let clause = clause_around(text, sentences, figure);
+    let lo = places.partition_point(|p| p.span.start < clause.start);
+    let hi = places.partition_point(|p| p.span.start < clause.end);
+    let mut candidates: Vec<&Place> = places[lo..hi].iter().filter(|p| p.span.end <= clause.end).collect();
     if candidates.is_empty() {
         return None;
+    }
+    // A clause naming more places than this is a list or a table: keep the
+    // ones nearest the figure, so the work per figure stays bounded.
+    if candidates.len() > MAX_CANDIDATES {
+        let distance = |p: &Place| p.span.start.abs_diff(figure.start);
+        candidates.sort_by_key(|p| distance(p));
+        candidates.truncate(MAX_CANDIDATES);
+        candidates.sort_by_key(|p| p.span.start);
     }
     // Which candidate contains which (rule 5).
     let n = candidates.len();
@@ -123,7 +138,7 @@ fn contains(text: &str, gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> 
     if is_ancestor(gazetteer, outer, inner) {
         return true;
     }
-    if outer.span.start < inner.span.end {
+    if outer.span.start < inner.span.end || outer.span.start - inner.span.end > 40 {
         return false;
     }
     let between = text[inner.span.end..outer.span.start].to_ascii_lowercase();
@@ -253,29 +268,29 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i.min(text.len())
 }
 
-/// The clause containing `figure`: its sentence, cut at `;` and `:`.
-fn clause_around(text: &str, figure: Span) -> Span {
-    let lo = floor(text, figure.start.saturating_sub(WINDOW));
-    let hi = ceil(text, figure.end + WINDOW);
-    let window = &text[lo..hi];
-    let mut start = lo;
-    let mut end = hi;
-    let mut sentence_start = lo;
-    for (i, sentence) in window.split_sentence_bound_indices() {
-        let s_start = lo + i;
-        let s_end = s_start + sentence.len();
-        if !continues_sentence(&text[sentence_start..s_start]) {
-            sentence_start = s_start;
+/// Where the document's sentences start: Unicode sentence boundaries
+/// (UAX #29), except after an abbreviation or an initial ("Mr.", "M.").
+/// Computed once per document.
+fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut previous = "";
+    for (i, sentence) in text.split_sentence_bound_indices() {
+        if i > 0 && !ends_with_abbreviation(previous) {
+            starts.push(i);
         }
-        if s_end <= figure.start {
-            continue;
-        }
-        start = sentence_start;
-        end = s_end;
-        if !ends_with_abbreviation(sentence) {
-            break;
-        }
+        previous = sentence;
     }
+    starts
+}
+
+/// The clause containing `figure`: its sentence (at most [`WINDOW`] bytes on
+/// either side), cut at `;` and `:`.
+fn clause_around(text: &str, sentence_starts: &[usize], figure: Span) -> Span {
+    let k = sentence_starts.partition_point(|&s| s <= figure.start);
+    let sentence_start = sentence_starts[k.saturating_sub(1)];
+    let sentence_end = sentence_starts.get(k).copied().unwrap_or(text.len()).max(figure.end);
+    let mut start = sentence_start.max(floor(text, figure.start.saturating_sub(WINDOW)));
+    let mut end = sentence_end.min(ceil(text, figure.end + WINDOW));
     // Cut at ';' and ':' (not inside figures such as "10:30").
     let bytes = text.as_bytes();
     for i in (start..figure.start).rev() {
@@ -301,11 +316,6 @@ fn is_clause_break(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// True when the text before a sentence boundary ends with an abbreviation
-/// or an initial, so the "sentence" goes on.
-fn continues_sentence(before: &str) -> bool {
-    !before.is_empty() && ends_with_abbreviation(before)
-}
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
     let s = sentence.trim_end();
@@ -329,7 +339,7 @@ mod tests {
     }
 
     fn where_of(text: &str, figure: &str, places: &[Place]) -> Option<String> {
-        place_of(text, &Gazetteer::new(), span_of(text, figure), places).map(|e| e.name)
+        place_of(text, &Gazetteer::new(), &sentence_starts(text), span_of(text, figure), places).map(|e| e.name)
     }
 
     #[test]
