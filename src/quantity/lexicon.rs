@@ -342,6 +342,15 @@ const NOT_PLURALS: &[&str] = &[
     "overseas",
     "abroad",
     "whereabouts",
+    "measles",
+    "diabetes",
+    "rabies",
+    "scabies",
+    "mumps",
+    "herpes",
+    "series",
+    "species",
+    "means",
 ];
 
 /// Past forms that do not end in "-ed" ("24 hours held ...").
@@ -410,6 +419,10 @@ const PEOPLE_NOUNS: &[&str] = &[
     "residents",
     "villagers",
     "townspeople",
+    "wounded",
+    "injured",
+    "disabled",
+    "missing",
 ];
 
 /// Other count nouns of the domain (what bulletins count besides people).
@@ -503,6 +516,21 @@ pub(crate) const OF_HEADS: &[&str] = &[
     "consignments",
     "litres",
     "liters",
+    "gallons",
+    "barrels",
+    "loaves",
+    "doses",
+    "bundles",
+    "bales",
+    "containers",
+    "jerrycans",
+    "tanks",
+    "sheets",
+    "rolls",
+    "packets",
+    "portions",
+    "servings",
+    "pairs",
 ];
 
 /// Fixed "X of Y" count nouns, kept whole in the span ("93 places of worship").

@@ -80,7 +80,7 @@ fn read_digits(t: &Tokens, i: usize) -> Read {
         return Read::Skip(end);
     }
     if t.str(i).len() > 1 && t.str(i).starts_with('0') {
-        return Read::Skip(i + 1); // "00", "007": a code
+        return Read::Skip(code_run_end(t, i)); // "00", "007", "011 331 0011": a code
     }
     let mut digits = String::from(t.str(i));
     let mut end = i + 1;
@@ -173,6 +173,22 @@ fn in_number_list_before(t: &Tokens, i: usize) -> bool {
 /// "2, 233, 7" or "2, 233 and 5": the group at `end - 1` is one of a list.
 fn continues_number_list(t: &Tokens, end: usize) -> bool {
     (t.is_sym(end, ',') && t.is_digits(end + 1)) || (t.is_any(end, &["and", "or"]) && t.is_digits(end + 1))
+}
+
+/// The token after a run of digit groups that starts at `i` and continues
+/// with single spaces or glued hyphens ("011 331 0011", "+963 11 331-0011"):
+/// a telephone number or a code, read as one.
+pub(crate) fn code_run_end(t: &Tokens, i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if t.is_digits(j) && t.single_space(j) {
+            j += 1;
+        } else if t.is_sym(j, '-') && t.glued(j) && t.is_digits(j + 1) && t.glued(j + 1) {
+            j += 2;
+        } else {
+            return j;
+        }
+    }
 }
 
 /// Digits joined by `:` `/` or by two or more `.` or `-`, with nothing

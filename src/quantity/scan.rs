@@ -8,12 +8,12 @@
 //! so the whole pass is linear in the length of the text.
 
 use super::approx::approx_before;
-use super::exclude::{excluded_after, excluded_before, name_label};
+use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
 use super::lexicon::{is_count_noun, is_number_word, is_plural, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS};
 use super::measure::{money_before, money_scale, unit_after};
-use super::number::{read_number, Form, Num, Read};
-use super::rate::rate_after;
+use super::number::{code_run_end, read_number, Form, Num, Read};
+use super::rate::{rate_after, rate_before};
 use super::token::Tokens;
 use super::Unit;
 use crate::mention::{Quantity, Rate};
@@ -107,18 +107,26 @@ struct Measure {
 /// the figure may take (the end of the previous one).
 fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
     let core = read_core(t, i, floor)?;
-    let measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
-    let reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
-    let (per, end) = read_rate(t, &reading);
+    let mut measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
+    let mut reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    if measure.unit.is_none() && !reading.counted && age_before(t, core.at) {
+        measure.unit = Some(Unit::Year); // "aged 5 to 17", "children under five"
+        reading = ItemReading::bare(measure.end, Need::Nothing);
+    }
+    let (mut per, end) = read_rate(t, &reading);
     let first = span_first(t, i, floor, &core, measure.unit);
     let (approx, start) = approx_before(t, first, floor);
     let has_approx = start < first;
+    if per.is_none() && !measure.unit.is_some_and(|u| u.is_time()) {
+        per = rate_before(t, start); // "Every day, 1,500 people cross"
+    }
 
     if core.num.year_like && core.money.is_none() && !keeps_year(t, core.at, measure.unit, &reading, has_approx) {
         return Err(NoFigure::Skip(core.end));
     }
-    if core.money.is_none() && name_label(t, core.at) && !counts_something(&reading, measure.unit) {
-        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands"
+    let label = name_label(t, core.at) || listed_identifier(t, core.at);
+    if core.money.is_none() && label && !counts_something(&reading, measure.unit) {
+        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands", "resolutions 2139, 2165"
     }
     let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
     let marked = has_approx || core.range.is_some() || in_parens;
@@ -148,6 +156,9 @@ fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
         Some((unit, j)) => (Some(unit), j),
         None => (None, i),
     };
+    if money.is_none() && at > 0 && t.is_sym(at - 1, '+') && t.glued(at) && t.is_digits(at) {
+        return Err(NoFigure::Skip(code_run_end(t, at))); // "+963 11 331 0011", "UTC+3"
+    }
     let num = match read_number(t, at) {
         Read::Num(n) => n,
         Read::Skip(end) => return Err(NoFigure::Skip(end)),
@@ -300,10 +311,46 @@ struct ItemReading {
     counted: bool,
 }
 
+impl ItemReading {
+    /// No item: the span ends at `end`.
+    fn bare(end: usize, need: Need) -> ItemReading {
+        ItemReading { item: None, span_end: end, outside_end: None, need, dangling: false, counted: false }
+    }
+}
+
+/// Words before a bare number that make it an age in years: "aged 5 to
+/// 17", "aged between 5 and 17", "under the age of five", "at age 12".
+const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+
+/// Nouns for people that an age limit follows ("children under five").
+const AGED_PEOPLE: &[&str] =
+    &["children", "child", "girls", "boys", "people", "persons", "adults", "women", "men", "infants", "youth"];
+
+/// True when the number at token `at` is an age: after "aged", "age (of)",
+/// or after "under"/"over" that follow a noun for people.
+fn age_before(t: &Tokens, at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k);
+    let is = |k: usize, words: &[&str]| before(k).is_some_and(|p| t.is_any(p, words));
+    is(1, AGE_WORDS)
+        || (is(1, &["between", "from", "of"]) && is(2, AGE_WORDS))
+        || (is(1, &["under", "over", "below", "above"]) && is(2, AGED_PEOPLE))
+}
+
+/// "three of the 12 health facilities", "10 of 14 governorates": the token
+/// where the whole's figure starts, when "of" joins it to the part ending
+/// before token `end`.
+pub(crate) fn part_of_figure(t: &Tokens, end: usize) -> Option<usize> {
+    if !(t.is(end, "of") && t.spaced(end)) {
+        return None;
+    }
+    let k = if t.is_any(end + 1, &["the", "all"]) { end + 2 } else { end + 1 };
+    let number = t.is_digits(k) || (is_number_word(t.str(k)) && !t.is_any(k, &["hundred", "thousand", "million"]));
+    (number && t.spaced(k)).then_some(k)
+}
+
 /// Reads the item after a figure ending before token `end`, by unit.
 fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f64) -> ItemReading {
-    let none =
-        |need| ItemReading { item: None, span_end: end, outside_end: None, need, dangling: false, counted: false };
+    let none = |need| ItemReading::bare(end, need);
     let inside = |p: Phrase| ItemReading {
         span_end: p.end,
         item: Some(p.item),
@@ -363,14 +410,15 @@ fn counts_something(reading: &ItemReading, unit: Option<Unit>) -> bool {
 /// A number in words with no unit is kept with a counted noun (but "one"
 /// only with a domain count noun: "one convoy", not "on the one hand"), or
 /// when an approximation, a range, parentheses or a following "or N" shows
-/// it is a figure ("two-three or even four times").
+/// it is a figure ("two-three or even four times"), or when it is a part of
+/// a figure after it ("three of the 12 health facilities").
 fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, marked: bool) -> bool {
     match &reading.item {
         Some(item) if reading.counted => {
             let head = head_word(item);
             value != 1.0 || is_count_noun(head) || is_count_noun(&format!("{head}s"))
         }
-        _ => value != 1.0 && (marked || or_follows(t, end)),
+        _ => (value != 1.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
     }
 }
 
