@@ -15,6 +15,7 @@ use super::token::Tokens;
 pub(crate) fn excluded_before(t: &Tokens, i: usize, value: f64) -> bool {
     glued_to_word(t, i)
         || signed_code(t, i)
+        || in_address(t, i)
         || after_dash_of_digits(t, i)
         || identifier_mark(t, i)
         || (is_day_number(value) && month_before(t, i))
@@ -57,6 +58,15 @@ fn is_day_number(value: f64) -> bool {
 /// "M5", "liberat4ed": letters right before the digits.
 fn glued_to_word(t: &Tokens, i: usize) -> bool {
     i > 0 && t.is_digits(i) && t.glued(i) && t.is_word(i - 1)
+}
+
+/// "reliefweb.int/node/3391123", "?page=2": digits glued after a slash or
+/// a query sign that follows no digits (a web address, not a fraction).
+fn in_address(t: &Tokens, i: usize) -> bool {
+    i > 1
+        && t.glued(i)
+        && t.is_sym_in(i - 1, &['/', '=', '?', '#', '_', '&', '@'])
+        && !(t.is_digits(i - 2) && t.glued(i - 1))
 }
 
 /// "UTC+3", "+7 495", "Su-24", "COVID-19", "pre-2011".
@@ -125,7 +135,8 @@ fn list_marker(t: &Tokens, i: usize, end: usize) -> bool {
     let opened = i > 0 && t.is_sym(i - 1, '(');
     let closes = t.is_sym(end, ')') && t.glued(end);
     if closes && !opened {
-        return true;
+        // "to: 1) conduct ...; 2) facilitate", not "(children – 119)"
+        return t.line_start(i) || t.is_sym_in(i - 1, &[':', ';', ',', '.']) || t.is_any(i - 1, &["and", "or"]);
     }
     if closes && opened {
         return t.line_start(i - 1) || (i > 1 && t.is_sym_in(i - 2, &[':', ';']));

@@ -358,7 +358,7 @@ const IRREGULAR_VERBS: &[&str] = &[
     "held", "made", "met", "sent", "spent", "took", "went", "gave", "left", "built", "brought", "got", "came",
     "became", "began", "fell", "found", "kept", "led", "lost", "paid", "put", "ran", "said", "saw", "set", "shot",
     "stood", "told", "thought", "won", "fled", "hit", "cut", "taken", "given", "done", "seen", "gone", "known",
-    "shown", "grown", "become", "begun", "run",
+    "shown", "grown", "become", "begun", "run", "died", "used",
 ];
 
 /// Suffixes of adjectives ("humanitarian", "educational", "charitable"):
@@ -577,6 +577,7 @@ pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
     "resolution", "resolutions", "decree", "article", "paragraph", "section", "chapter", "clause", "annex", "phase",
     "stage", "route", "highway", "channel", "flight", "brigade", "division", "corps", "battalion", "regiment", "page",
     "protocol", "law", "order", "item", "point", "version", "session", "round", "platform", "gate", "terminal",
+    "zone", "sector", "block", "ward", "plot", "grade", "level", "tier", "para", "art", "vol",
 ];
 
 /// Words before a fraction that make it a part of a period ("the first half of 2018").
@@ -658,6 +659,26 @@ pub(crate) fn can_start_number(word: &str) -> bool {
             | b"eighty"
             | b"ninety"
     )
+}
+
+/// Irregular plurals of singular count nouns ("one child").
+const IRREGULAR_SINGULARS: &[(&str, &str)] =
+    &[("child", "children"), ("man", "men"), ("woman", "women"), ("person", "persons"), ("staff", "staff")];
+
+/// The plural of a singular noun ("child" → "children", "family" → "families").
+pub(crate) fn plural_of(word: &str) -> String {
+    if let Some(plural) = lookup(IRREGULAR_SINGULARS, word) {
+        return plural.to_string();
+    }
+    let lower = word.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    if b.len() > 1 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2]) {
+        format!("{}ies", &lower[..lower.len() - 1])
+    } else if ["s", "x", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
+        format!("{lower}es")
+    } else {
+        format!("{lower}s")
+    }
 }
 
 /// True for a word that looks like a plural noun ("tons", "IDPs", "people").

@@ -10,8 +10,10 @@
 use super::approx::approx_before;
 use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
-use super::lexicon::{is_count_noun, is_number_word, is_plural, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS};
-use super::measure::{money_before, money_scale, unit_after};
+use super::lexicon::{
+    is_count_noun, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS,
+};
+use super::measure::{money_before, money_scale, other_currency_before, unit_after};
 use super::number::{code_run_end, read_number, Form, Num, Read};
 use super::rate::{rate_after, rate_before};
 use super::token::Tokens;
@@ -91,6 +93,8 @@ struct Core {
     /// The token after the number or range.
     end: usize,
     between: bool,
+    /// A currency code outside the contract's units opens the figure ("JOD 68").
+    code: bool,
 }
 
 /// The measure read after the number.
@@ -113,6 +117,9 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
         measure.unit = Some(Unit::Year); // "aged 5 to 17", "children under five"
         reading = ItemReading::bare(measure.end, Need::Nothing);
     }
+    if core.code {
+        reading = ItemReading::bare(measure.end, Need::Nothing); // "JOD 68": an amount of money
+    }
     let (mut per, end) = read_rate(t, &reading);
     let first = span_first(t, i, floor, &core, measure.unit);
     let (approx, start) = approx_before(t, first, floor);
@@ -125,7 +132,7 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
         return Err(NoFigure::Skip(core.end));
     }
     let label = name_label(t, core.at) || listed_identifier(t, core.at);
-    if core.money.is_none() && label && !counts_something(&reading, measure.unit) {
+    if core.money.is_none() && !core.code && label && !counts_something(&reading, measure.unit) {
         return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands", "resolutions 2139, 2165"
     }
     let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
@@ -152,9 +159,10 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
 /// Money sign, number and range at token `i`, or the step to take when
 /// there is none or it is ruled out (identifiers, dates, ranges of years).
 fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
-    let (money, at) = match money_before(t, i) {
-        Some((unit, j)) => (Some(unit), j),
-        None => (None, i),
+    let (money, at, code) = match (money_before(t, i), other_currency_before(t, i)) {
+        (Some((unit, j)), _) => (Some(unit), j, false),
+        (None, Some(j)) => (None, j, true),
+        (None, None) => (None, i, false),
     };
     if money.is_none() && at > 0 && t.is_sym(at - 1, '+') && t.glued(at) && t.is_digits(at) {
         return Err(NoFigure::Skip(code_run_end(t, at))); // "+963 11 331 0011", "UTC+3"
@@ -168,13 +176,13 @@ fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
     let range = range_after(t, &num, between);
     let end = range.as_ref().map_or(num.end, |r| r.end);
     let last_value = range.as_ref().map_or(num.value, |r| r.high);
-    let ruled_out = (money.is_none() && excluded_before(t, at, num.value))
+    let ruled_out = (money.is_none() && !code && excluded_before(t, at, num.value))
         || excluded_after(t, at, end, last_value)
         || (num.year_like && range.as_ref().is_some_and(|r| r.high_year_like)); // "2018-2019"
     if ruled_out {
         return Err(NoFigure::Skip(end));
     }
-    Ok(Core { money, at, num, range, end, between })
+    Ok(Core { money, at, num, range, end, between, code })
 }
 
 /// The unit after the number (or a money scale after an amount), with the
@@ -232,14 +240,15 @@ fn million_before_noun(t: &Tokens, end: usize) -> Option<(f64, usize)> {
     (t.spaced(e) && t.is_word(e) && is_plural(t.str(e))).then_some((scale, e))
 }
 
-/// "-5 °C": a minus sign before a temperature.
+/// "-5 °C", "minus 10 degrees Celsius": a minus sign or word before a temperature.
 fn negative(t: &Tokens, core: &Core, unit: Option<Unit>) -> bool {
     let at = core.at;
-    unit == Some(Unit::Celsius)
-        && at > 0
+    let sign = at > 0
         && t.is_sym_in(at - 1, &['-', '\u{2212}'])
         && t.glued(at)
-        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)))
+        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)));
+    let word = at > 0 && t.is(at - 1, "minus") && t.spaced(at);
+    unit == Some(Unit::Celsius) && (sign || word)
 }
 
 /// The rate after the figure: right after its span, or after an item kept
@@ -257,6 +266,9 @@ fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
 /// The first token of the span before any approximation: the minus sign of
 /// a temperature, "between" or "from" of a range, or the figure itself.
 fn span_first(t: &Tokens, i: usize, floor: usize, core: &Core, unit: Option<Unit>) -> usize {
+    if core.code {
+        return i;
+    }
     if core.money.is_none() && negative(t, core, unit) && core.at > floor {
         return core.at - 1;
     }
@@ -336,14 +348,16 @@ fn age_before(t: &Tokens, at: usize) -> bool {
         || (is(1, &["under", "over", "below", "above"]) && is(2, AGED_PEOPLE))
 }
 
-/// "three of the 12 health facilities", "10 of 14 governorates": the token
+/// "three of the 12 health facilities", "10 of 14 governorates", "nine out
+/// of ten households": the token
 /// where the whole's figure starts, when "of" joins it to the part ending
 /// before token `end`.
 pub(crate) fn part_of_figure(t: &Tokens, end: usize) -> Option<usize> {
-    if !(t.is(end, "of") && t.spaced(end)) {
+    let of = if t.is(end, "out") && t.spaced(end + 1) { end + 1 } else { end };
+    if !(t.is(of, "of") && t.spaced(of)) {
         return None;
     }
-    let k = if t.is_any(end + 1, &["the", "all"]) { end + 2 } else { end + 1 };
+    let k = if t.is_any(of + 1, &["the", "all"]) { of + 2 } else { of + 1 };
     let number = t.is_digits(k) || (is_number_word(t.str(k)) && !t.is_any(k, &["hundred", "thousand", "million"]));
     (number && t.spaced(k)).then_some(k)
 }
@@ -368,6 +382,14 @@ fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f6
         counted: false,
     };
     match unit {
+        None if hyphen_count(t, end, value) => ItemReading {
+            item: Some(t.str(end + 1).to_lowercase()), // "five-member", "a 50-bed hospital"
+            span_end: end + 2,
+            outside_end: None,
+            need: Need::Nothing,
+            dangling: false,
+            counted: true,
+        },
         None => {
             if let Some(p) = item::counted(t, end, value == 1.0).or_else(|| item::partitive(t, end)) {
                 inside(p)
@@ -389,6 +411,20 @@ fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f6
             item::of_phrase(t, end).map_or(none(if weighs { Need::Measure } else { Need::Nothing }), outside)
         }
     }
+}
+
+/// "five-member", "50-bed": a count written as an adjective with a hyphen
+/// and a noun that is not a unit (those are read as units).
+fn hyphen_count(t: &Tokens, end: usize, value: f64) -> bool {
+    let word = t.str(end + 1);
+    value < 1000.0
+        && t.is_sym(end, '-')
+        && t.glued(end)
+        && t.is_word(end + 1)
+        && t.glued(end + 1)
+        && !(t.is_sym(end + 2, '-') && t.glued(end + 2))
+        && !is_stop_word(word)
+        && !is_number_word(word)
 }
 
 /// A four-digit year-like number is a quantity only with a measure unit,
@@ -416,9 +452,9 @@ fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, m
     match &reading.item {
         Some(item) if reading.counted => {
             let head = head_word(item);
-            value != 1.0 || is_count_noun(head) || is_count_noun(&format!("{head}s"))
+            value != 1.0 || is_count_noun(head) || is_count_noun(&plural_of(head))
         }
-        _ => (value != 1.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
+        _ => (value != 1.0 && value != 0.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
     }
 }
 
