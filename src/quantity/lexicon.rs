@@ -99,13 +99,9 @@ pub(crate) const DATE_PREPOSITIONS: &[&str] = &[
     "until",
     "till",
     "by",
-    "of",
     "during",
     "before",
     "after",
-    "to",
-    "between",
-    "and",
     "early",
     "late",
     "mid",
@@ -118,6 +114,16 @@ pub(crate) const DATE_PREPOSITIONS: &[&str] = &[
     "winter",
     "through",
     "throughout",
+];
+
+/// Words before a year only when a time word precedes them ("the end of
+/// 2018", "from 2017 to 2019"), not in "a total of 2000 families".
+pub(crate) const WEAK_DATE_PREPOSITIONS: &[&str] = &["of", "to", "and", "between", "or"];
+
+/// Time words before a weak date preposition ("the end of 2018").
+pub(crate) const TIME_NOUNS: &[&str] = &[
+    "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer", "autumn", "fall", "winter", "year",
+    "years", "month", "months", "period", "course", "since", "from", "between", "until", "budget", "plan", "appeal",
 ];
 
 /// Words that close a noun phrase: determiners, pronouns, prepositions,
@@ -484,6 +490,48 @@ pub(crate) const COUNT_NOUNS: &[&str] = &[
     "rockets",
     "attacks",
     "strikes",
+    "vehicles",
+    "ambulances",
+    "flights",
+    "sorties",
+    "drones",
+    "missiles",
+    "aircraft",
+    "helicopters",
+    "projectiles",
+    "devices",
+    "objects",
+    "apartments",
+    "classrooms",
+    "beds",
+    "sites",
+    "locations",
+    "communities",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "projects",
+    "partners",
+    "organizations",
+    "organisations",
+    "agencies",
+    "teams",
+    "rooms",
+    "latrines",
+    "generators",
+    "blankets",
+    "mattresses",
+    "stoves",
+    "items",
+    "loaves",
+    "consultations",
+    "operations",
+    "surgeries",
+    "deliveries",
+    "distributions",
+    "crossings",
+    "routes",
+    "points",
 ];
 
 /// Head nouns whose "of" phrase belongs to the item ("3 cases" of firing →

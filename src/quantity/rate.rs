@@ -77,6 +77,11 @@ fn time_rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
     if t.is_any(p, &["every", "each"]) {
         return counted_period(t, p + 1);
     }
+    if t.is(p, "on") && t.is(p + 1, "a") && t.is(p + 3, "basis") && t.spaced(p + 3) {
+        // "on a daily basis", "on a monthly basis"
+        let unit = t.is_word(p + 2).then(|| super::lexicon::lookup(ADVERBS, t.str(p + 2))).flatten()?;
+        return Some((Rate { value: 1.0, unit }, p + 4));
+    }
     if t.is_any(p, &["a", "an"]) && t.spaced(p + 1) && is_singular_time(t, p + 1) {
         let (unit, end) = time_unit_at(t, p + 1)?;
         let timed = t.is_any(end, NOT_A_RATE_AFTER) || (t.is_digits(end) && t.near(end));
@@ -133,6 +138,7 @@ mod tests {
         assert_eq!(rate("x every two weeks"), Some((2.0, Unit::Week, "every two weeks".into())));
         assert_eq!(rate("x/day"), Some((1.0, Unit::Day, "/day".into())));
         assert_eq!(rate("x per annum"), Some((1.0, Unit::Year, "per annum".into())));
+        assert_eq!(rate("x on a monthly basis"), Some((1.0, Unit::Month, "on a monthly basis".into())));
         assert_eq!(rate("x per person per day"), Some((1.0, Unit::Day, "per person per day".into())));
         assert_eq!(
             rate("x per family every three months"),

@@ -122,6 +122,13 @@ fn count_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
             return Some(Inherited { item: prev.quantity.item.clone(), unit: prev.quantity.unit });
         }
     }
+    let last = figs[i].last;
+    if t.is(last, "of") && t.is_any(last + 1, &["them", "whom", "which"]) {
+        // "300 children ... from their families, and 2 of them": the count before
+        if let Some(item) = previous_count_item(t, figs, i) {
+            return item_only(&item);
+        }
+    }
     let item = whole_named(t, figs, i, &["number"], false)
         .or_else(|| people_before(t, figs, i))
         .or_else(|| previous_count_item(t, figs, i))?;

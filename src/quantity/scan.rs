@@ -11,7 +11,8 @@ use super::approx::approx_before;
 use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
 use super::lexicon::{
-    is_count_noun, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS,
+    is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS,
+    PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
 };
 use super::measure::{money_before, money_scale, other_currency_before, unit_after};
 use super::number::{code_run_end, read_number, Form, Num, Read};
@@ -433,7 +434,14 @@ fn hyphen_count(t: &Tokens, end: usize, value: f64) -> bool {
 /// 2019", "(2018)", "2019 academic year").
 fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, has_approx: bool) -> bool {
     let measure = unit.is_some_and(|u| !u.is_time() && u != Unit::Percent);
-    let date_word = j > 0 && (t.is_any(j - 1, DATE_PREPOSITIONS) || super::lexicon::is_month(t.str(j - 1)));
+    let date_word = j > 0 && {
+        let p = j - 1;
+        if t.is_any(p, WEAK_DATE_PREPOSITIONS) {
+            p > 0 && (t.is_any(p - 1, TIME_NOUNS) || is_month(t.str(p - 1)) || t.is_digits(p - 1))
+        } else {
+            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p))
+        }
+    };
     measure || has_approx || (reading.counted && !reading.dangling && !date_word)
 }
 
