@@ -41,8 +41,26 @@ fn group(n: u64, sep: &str) -> String {
 }
 
 const ONES: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
@@ -228,5 +246,176 @@ fn json_of_a_range_with_a_rate() {
     assert_eq!(
         found[0].to_json(),
         r#"{"kind":"quantity","start":24,"end":33,"text":"two-three","value":null,"low":2.0,"high":3.0,"unit":null,"item":"times","approx":"exact","per":{"value":1.0,"unit":"week"}}"#
+    );
+}
+
+// ------------------------------------------------------------ table of sentences
+
+/// One expected quantity of `tests/fixtures/quantities.tsv`.
+struct Expected {
+    line: usize,
+    span: String,
+    value: Option<f64>,
+    range: Option<(f64, f64)>,
+    unit: Option<String>,
+    item: ItemCheck,
+    approx: String,
+    per: Option<(f64, String)>,
+}
+
+enum ItemCheck {
+    Unchecked,
+    None,
+    Exact(String),
+    Head(String),
+}
+
+/// The head noun of an item, as `eval/score.py` computes it.
+fn head(item: &str) -> String {
+    let before_of = item.to_lowercase();
+    let before_of = before_of.split(" of ").next().unwrap_or("").to_string();
+    let words: Vec<String> =
+        before_of.split(|c: char| !c.is_ascii_lowercase()).filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let Some(w) = words.last() else {
+        return String::new();
+    };
+    if w.ends_with('s') && w.len() > 3 {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.clone()
+    }
+}
+
+fn parse_fixture(text: &str) -> Vec<(usize, String, Vec<Expected>)> {
+    let mut cases: Vec<(usize, String, Vec<Expected>)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        if let Some(sentence) = line.strip_prefix("S\t") {
+            cases.push((line_no, sentence.to_string(), Vec::new()));
+        } else if let Some(rest) = line.strip_prefix("Q\t") {
+            let cols: Vec<&str> = rest.split('\t').collect();
+            let col = |i: usize, default: &'static str| cols.get(i).copied().unwrap_or(default);
+            let (value, range) = match col(1, "").split_once("..") {
+                Some((lo, hi)) => (None, Some((lo.parse().unwrap(), hi.parse().unwrap()))),
+                None => (Some(col(1, "").parse().unwrap_or_else(|_| panic!("line {line_no}: bad value"))), None),
+            };
+            let unit = match col(2, "-") {
+                "-" => None,
+                u => Some(u.to_string()),
+            };
+            let item = match col(3, "?") {
+                "?" => ItemCheck::Unchecked,
+                "-" => ItemCheck::None,
+                i if i.starts_with('~') => ItemCheck::Head(i[1..].to_string()),
+                i => ItemCheck::Exact(i.to_string()),
+            };
+            let per = match col(5, "-") {
+                "-" => None,
+                p => {
+                    let (v, u) = p.split_once(' ').expect("per is 'VALUE UNIT'");
+                    Some((v.parse().unwrap(), u.to_string()))
+                }
+            };
+            let expected = Expected {
+                line: line_no,
+                span: col(0, "").to_string(),
+                value,
+                range,
+                unit,
+                item,
+                approx: col(4, "exact").to_string(),
+                per,
+            };
+            cases.last_mut().unwrap_or_else(|| panic!("line {line_no}: Q before any S")).2.push(expected);
+        } else {
+            assert!(line.is_empty() || line.starts_with('#'), "line {line_no}: not S, Q, # or empty");
+        }
+    }
+    cases
+}
+
+fn close(a: Option<f64>, b: Option<f64>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1e-9),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// What is wrong with `got` for `want`, if anything.
+fn mismatch(want: &Expected, got: &Mention) -> Option<String> {
+    let q = got.quantity()?;
+    let mut wrong = Vec::new();
+    if got.text != want.span {
+        wrong.push(format!("span {:?}", got.text));
+    }
+    let value_ok = match want.range {
+        Some((lo, hi)) => q.value.is_none() && close(q.low, Some(lo)) && close(q.high, Some(hi)),
+        None => close(q.value, want.value) && q.low.is_none() && q.high.is_none(),
+    };
+    if !value_ok {
+        wrong.push(format!("value {:?} low {:?} high {:?}", q.value, q.low, q.high));
+    }
+    if q.unit.map(|u| u.as_str().to_string()) != want.unit {
+        wrong.push(format!("unit {:?}", q.unit.map(|u| u.as_str())));
+    }
+    let item_ok = match &want.item {
+        ItemCheck::Unchecked => true,
+        ItemCheck::None => q.item.is_none(),
+        ItemCheck::Exact(i) => q.item.as_deref() == Some(i.as_str()),
+        ItemCheck::Head(h) => q.item.as_deref().is_some_and(|i| head(i) == head(h)),
+    };
+    if !item_ok {
+        wrong.push(format!("item {:?}", q.item));
+    }
+    if q.approx.as_str() != want.approx {
+        wrong.push(format!("approx {}", q.approx.as_str()));
+    }
+    let per = q.per.map(|r| (r.value, r.unit.as_str().to_string()));
+    let per_ok = match (&per, &want.per) {
+        (Some((v, u)), Some((wv, wu))) => close(Some(*v), Some(*wv)) && u == wu,
+        (None, None) => true,
+        _ => false,
+    };
+    if !per_ok {
+        wrong.push(format!("per {per:?}"));
+    }
+    (!wrong.is_empty()).then(|| wrong.join(", "))
+}
+
+/// Every sentence of `tests/fixtures/quantities.tsv` (sentences of the genre
+/// that are not in the dev corpus) reads as the table says: the same
+/// quantities, in order, with the same span, value or range, unit, item,
+/// approximation and rate.
+#[test]
+fn sentences_of_the_genre_read_as_the_table_says() {
+    let cases = parse_fixture(include_str!("fixtures/quantities.tsv"));
+    assert!(cases.len() >= 150, "only {} sentences", cases.len());
+    let ex = extractor();
+    let mut failures = Vec::new();
+    for (line, sentence, want) in &cases {
+        let got = ex.extract(sentence);
+        assert_well_formed(sentence, &got);
+        let mut problems = Vec::new();
+        if got.len() != want.len() {
+            let spans: Vec<&str> = got.iter().map(|m| m.text.as_str()).collect();
+            problems.push(format!("{} quantities, expected {}: {spans:?}", got.len(), want.len()));
+        } else {
+            for (w, g) in want.iter().zip(&got) {
+                if let Some(why) = mismatch(w, g) {
+                    problems.push(format!("line {} {:?}: {why}", w.line, w.span));
+                }
+            }
+        }
+        if !problems.is_empty() {
+            failures.push(format!("line {line}: {sentence}\n    {}", problems.join("\n    ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} sentences read wrong:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
     );
 }

@@ -21,6 +21,16 @@ const PHRASES: &[(&[&str], Approx)] = &[
     (&["roughly"], Approx::Approximately),
     (&["circa"], Approx::Approximately),
     (&["an", "estimated"], Approx::Approximately),
+    (&["estimated"], Approx::Approximately),
+    (&["in", "the", "region", "of"], Approx::Approximately),
+    (&["on", "the", "order", "of"], Approx::Approximately),
+    (&["of", "the", "order", "of"], Approx::Approximately),
+    (&["greater", "than"], Approx::MoreThan),
+    (&["higher", "than"], Approx::MoreThan),
+    (&["exceeding"], Approx::MoreThan),
+    (&["lower", "than"], Approx::LessThan),
+    (&["as", "few", "as"], Approx::Exact),
+    (&["as", "little", "as"], Approx::Exact),
     (&["~"], Approx::Approximately),
     (&["more", "than"], Approx::MoreThan),
     (&["over"], Approx::MoreThan),
@@ -57,11 +67,53 @@ const PHRASES: &[(&[&str], Approx)] = &[
     (&["just", "short", "of"], Approx::Nearly),
 ];
 
-/// Verbs whose particle "over" is not an approximation ("handed over 50 tons").
-const PARTICLE_VERBS: &[&str] = &[
-    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes", "took", "taken",
-    "taking", "give", "gave", "given", "pass", "passed", "passing", "carry", "carried", "hold", "held", "look",
-    "looked", "tipped",
+/// Words after which "over" is a particle or a preposition, not an
+/// approximation: verbs ("handed over 50 tons") and nouns that take "over"
+/// ("control over 50 settlements", "concern over 300 detainees").
+const OVER_TAKERS: &[&str] = &[
+    "hand",
+    "hands",
+    "handed",
+    "handing",
+    "turn",
+    "turns",
+    "turned",
+    "turning",
+    "take",
+    "takes",
+    "took",
+    "taken",
+    "taking",
+    "give",
+    "gave",
+    "given",
+    "pass",
+    "passed",
+    "passing",
+    "carry",
+    "carried",
+    "hold",
+    "held",
+    "look",
+    "looked",
+    "tipped",
+    "control",
+    "sovereignty",
+    "jurisdiction",
+    "authority",
+    "supremacy",
+    "superiority",
+    "dominance",
+    "concern",
+    "concerns",
+    "dispute",
+    "disputes",
+    "presided",
+    "preside",
+    "presides",
+    "fought",
+    "win",
+    "won",
 ];
 
 /// The approximation phrase ending just before token `first`, not reaching
@@ -86,9 +138,10 @@ fn phrase_at(t: &Tokens, start: usize, words: &[&str]) -> bool {
     words.iter().enumerate().all(|(k, w)| t.is(start + k, w) && (k == 0 || t.near(start + k)))
 }
 
-/// "handed over 50": "over" after a verb that takes it as a particle.
+/// "handed over 50", "control over 50": "over" after a word that takes it
+/// as a particle or a preposition.
 fn is_particle(t: &Tokens, start: usize, words: &[&str]) -> bool {
-    words == ["over"] && start > 0 && t.is_any(start - 1, PARTICLE_VERBS)
+    words == ["over"] && start > 0 && t.is_any(start - 1, OVER_TAKERS)
 }
 
 #[cfg(test)]
@@ -114,6 +167,7 @@ mod tests {
         assert_eq!(approx("as many as 5"), (Approx::Exact, "as many as 5".into()));
         assert_eq!(approx("~5"), (Approx::Approximately, "~5".into()));
         assert_eq!(approx("handed over 5"), (Approx::Exact, "5".into()));
+        assert_eq!(approx("regained control over 5"), (Approx::Exact, "5".into()));
         assert_eq!(approx("another 5"), (Approx::Exact, "5".into()));
     }
 

@@ -15,6 +15,7 @@ use super::token::Tokens;
 pub(crate) fn excluded_before(t: &Tokens, i: usize, value: f64) -> bool {
     glued_to_word(t, i)
         || signed_code(t, i)
+        || in_address(t, i)
         || after_dash_of_digits(t, i)
         || identifier_mark(t, i)
         || (is_day_number(value) && month_before(t, i))
@@ -28,14 +29,25 @@ pub(crate) fn excluded_after(t: &Tokens, i: usize, end: usize, value: f64) -> bo
         || dotted_clock(t, i, end)
 }
 
-/// "at 14.30", "until 10.00": hours and minutes after a time preposition.
+/// "at 14.30", "until 10.00", "from 9.00 to 16.00": hours and minutes
+/// after a time preposition (both ends of a range).
 fn dotted_clock(t: &Tokens, i: usize, end: usize) -> bool {
-    let shaped = end == i + 3 && t.is_digits(i) && t.is_sym(i + 1, '.') && t.str(i + 2).len() == 2;
+    let after_preposition =
+        i > 0 && t.is_any(i - 1, &["at", "until", "till", "from", "since", "by", "before", "after", "to", "between"]);
+    let clock_end = i + 3;
+    let range_end = clock_end + 4;
+    let range = end == range_end
+        && t.is_any(clock_end, &["to", "and", "-", "\u{2013}", "till", "until"])
+        && clock_at(t, clock_end + 1);
+    after_preposition && clock_at(t, i) && (end == clock_end || range)
+}
+
+/// "14.30" at token `i`: hours below 24, a dot, two digits of minutes.
+fn clock_at(t: &Tokens, i: usize) -> bool {
+    let shaped = t.is_digits(i) && t.str(i).len() <= 2 && t.is_sym(i + 1, '.') && t.str(i + 2).len() == 2;
     let hours = t.str(i).parse::<u32>().unwrap_or(99);
     let minutes = t.str(i + 2).parse::<u32>().unwrap_or(99);
-    let after_preposition =
-        i > 0 && t.is_any(i - 1, &["at", "until", "till", "from", "since", "by", "before", "after", "to"]);
-    shaped && hours < 24 && minutes < 60 && after_preposition
+    shaped && t.glued(i + 1) && t.glued(i + 2) && t.is_digits(i + 2) && hours < 24 && minutes < 60
 }
 
 /// True for a number that can be a day of the month.
@@ -46,6 +58,15 @@ fn is_day_number(value: f64) -> bool {
 /// "M5", "liberat4ed": letters right before the digits.
 fn glued_to_word(t: &Tokens, i: usize) -> bool {
     i > 0 && t.is_digits(i) && t.glued(i) && t.is_word(i - 1)
+}
+
+/// "reliefweb.int/node/3391123", "?page=2": digits glued after a slash or
+/// a query sign that follows no digits (a web address, not a fraction).
+fn in_address(t: &Tokens, i: usize) -> bool {
+    i > 1
+        && t.glued(i)
+        && t.is_sym_in(i - 1, &['/', '=', '?', '#', '_', '&', '@'])
+        && !(t.is_digits(i - 2) && t.glued(i - 1))
 }
 
 /// "UTC+3", "+7 495", "Su-24", "COVID-19", "pre-2011".
@@ -114,7 +135,8 @@ fn list_marker(t: &Tokens, i: usize, end: usize) -> bool {
     let opened = i > 0 && t.is_sym(i - 1, '(');
     let closes = t.is_sym(end, ')') && t.glued(end);
     if closes && !opened {
-        return true;
+        // "to: 1) conduct ...; 2) facilitate", not "(children – 119)"
+        return t.line_start(i) || t.is_sym_in(i - 1, &[':', ';', ',', '.']) || t.is_any(i - 1, &["and", "or"]);
     }
     if closes && opened {
         return t.line_start(i - 1) || (i > 1 && t.is_sym_in(i - 2, &[':', ';']));
@@ -122,24 +144,63 @@ fn list_marker(t: &Tokens, i: usize, end: usize) -> bool {
     t.line_start(i) && t.is_sym(end, '.') && t.glued(end) && t.spaced(end + 1)
 }
 
-/// "Rossiya 24", "Resolution 2254": digits right after a capitalised word
-/// inside a sentence. Not after a sentence's first word ("Currently 345
-/// settlements"), and not in a title-case headline ("Sends 50 Tons"). The
-/// scanner still keeps such a figure when a unit or a domain count noun
-/// follows it ("in Idlib 300 families").
+/// "Rossiya 24", "Resolution 2254", "UNSC 2449": digits right after a
+/// capitalised word or an acronym. A capitalised word must be inside its
+/// sentence ("Currently 345 settlements" is a count) and not part of a
+/// title-case headline ("Russia Sends 50 Tons of Aid"). The scanner still
+/// keeps such a figure when a unit or a domain count noun follows it ("in
+/// Idlib 300 families", "SARC 25 volunteers").
 pub(crate) fn name_label(t: &Tokens, i: usize) -> bool {
     if !(i > 0 && t.is_digits(i) && t.is_upper(i - 1) && t.single_space(i)) {
         return false;
     }
     let word = t.str(i - 1);
-    if t.sentence_start(i - 1) || is_month(word) || word.chars().all(|c| c.is_uppercase()) {
+    if is_month(word) {
+        return false;
+    }
+    if (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
+    if t.sentence_start(i - 1) || word.chars().all(|c| c.is_uppercase()) {
         return false;
     }
     let mut end = i + 1;
     while end < i + 6 && (t.is_digits(end) || t.is_sym_in(end, &[',', '.'])) && t.glued(end) {
         end += 1;
     }
-    !(t.spaced(end) && t.is_upper(end))
+    !headline_after(t, end)
+}
+
+/// Short words a title-case headline leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] =
+    &["of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "the", "a", "an", "as"];
+
+/// True when the words from token `k` on continue a title-case headline:
+/// capitalised, with only short function words in lower case.
+fn headline_after(t: &Tokens, k: usize) -> bool {
+    if !(t.spaced(k) && t.is_upper(k)) {
+        return false;
+    }
+    (k..k + 8)
+        .take_while(|&j| j == k || t.near(j))
+        .filter(|&j| t.is_word(j) && !t.is_upper(j))
+        .all(|j| t.str(j).len() < 3 || t.is_any(j, HEADLINE_SMALL_WORDS))
+}
+
+/// "resolutions 2139 (2014), 2165 (2014) and 2258 (2015)": a figure in a
+/// list of numbers that an identifier noun opens.
+pub(crate) fn listed_identifier(t: &Tokens, i: usize) -> bool {
+    let mut k = i;
+    let mut joined = false;
+    while k > 0 && i - k < 16 {
+        k -= 1;
+        if t.is_sym(k, ',') || t.is_any(k, &["and", "or", "&"]) {
+            joined = true;
+        } else if !(t.is_digits(k) || t.is_sym_in(k, &['(', ')'])) {
+            return joined && t.is_any(k, IDENTIFIER_NOUNS) && t.is_digits(k + 1);
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -169,6 +230,12 @@ mod tests {
         assert!(before("liberat4ed", "4"));
         let t = Tokens::new("Currently 345 settlements. Russia Sends 50 Tons");
         assert!(!name_label(&t, 1) && !name_label(&t, 6));
+        let t = Tokens::new("UNSC 2449 and the Rossiya 1 TV channel");
+        assert!(name_label(&t, 1) && name_label(&t, 5));
+        let t = Tokens::new("resolutions 2139 (2014), 2165 (2014) and 2258 (2015). Aleppo (445,000), Hama (88,000)");
+        let at = |s: &str| (0..t.len()).find(|&i| t.str(i) == s).unwrap();
+        assert!(listed_identifier(&t, at("2165")) && listed_identifier(&t, at("2258")));
+        assert!(!listed_identifier(&t, at("88")));
         assert!(!before("Damascus (5)", "5"));
         assert!(!before("checkpoint Nasib - 46", "46"));
     }
@@ -180,6 +247,9 @@ mod tests {
         assert!(after("at 10 am", "10"));
         let t = Tokens::new("landed at 14.30 and");
         assert!(excluded_after(&t, 2, 5, 14.3));
+        let t = Tokens::new("from 9.00 to 16.00, and 2.50 to 3.75 tons");
+        assert!(excluded_after(&t, 1, 8, 9.0));
+        assert!(!excluded_after(&t, 10, 17, 2.5));
         assert!(after("to: 1) conduct", "1"));
         assert!(after("x:\n(1) conduct", "1"));
         assert!(!after("Damascus (5), and", "5"));

@@ -8,8 +8,8 @@
 //! ("3.3 tons" of food products). Items are lower-cased, as written.
 
 use super::lexicon::{
-    self, is_collective, is_in, is_number_word, is_plural, is_stop_word, is_verb_like, looks_adjective, BE, GENERIC_WHOLES,
-    ITEM_PREFIXES, OF_COMPOUNDS, OF_HEADS, POST_MODIFIERS,
+    self, is_collective, is_in, is_number_word, is_people_noun, is_plural, is_stop_word, is_verb_like, looks_adjective,
+    BE, GENERIC_WHOLES, ITEM_PREFIXES, OF_COMPOUNDS, OF_HEADS, POST_MODIFIERS,
 };
 use super::token::Tokens;
 
@@ -86,16 +86,21 @@ pub(crate) fn counted(t: &Tokens, k: usize, singular_ok: bool) -> Option<Phrase>
         if end == j + 1 && (is_stop_word(word) || is_number_word(word) || lexicon::is_month(word)) {
             break;
         }
-        if verb_at.is_none() && is_verb_like(t.str(head)) {
+        let verb = is_verb_like(t.str(head)) && !is_people_noun(t.str(head)); // "the displaced"
+        if verb_at.is_none() && (verb || (words > 0 && verb_in_s(t, head))) {
             verb_at = Some(j);
+            if words > 0 && verb_in_s(t, head) {
+                break; // "five-year plan foresees the return"
+            }
         }
         words += 1;
         last_end = end;
         last_head = Some(head);
         if is_plural(t.str(head)) || (singular_ok && is_collective(t.str(head))) {
+            let end = coordinated_people(t, head, end);
             let mut phrase = Phrase { end, item: item_text(t, k, end), dangling: false };
             extend_with_of(t, k, head, &mut phrase);
-            add_post_modifier(t, &mut phrase);
+            add_post_modifier(t, head, &mut phrase);
             return Some(phrase);
         }
         j = end;
@@ -109,6 +114,25 @@ pub(crate) fn counted(t: &Tokens, k: usize, singular_ok: bool) -> Option<Phrase>
     }
     let end = verb_at.unwrap_or(last_end);
     (singular_ok && end > k).then(|| Phrase { end, item: item_text(t, k, end), dangling: false })
+}
+
+/// A word in "-s" right before a determiner, after another word of the
+/// phrase: a verb ("plan foresees the return"), not a plural noun.
+fn verb_in_s(t: &Tokens, head: usize) -> bool {
+    t.is_any(head + 1, &["the", "a", "an", "its", "their", "this", "these", "that"])
+        && t.spaced(head + 1)
+        && t.str(head).ends_with('s')
+}
+
+/// "45,000 women and girls": a noun for people coordinated with the one at
+/// `head` joins the phrase; returns the token after the phrase.
+fn coordinated_people(t: &Tokens, head: usize, end: usize) -> usize {
+    let joined = end == head + 1 && t.is_any(end, &["and", "or"]) && t.spaced(end + 1);
+    if joined && is_people_noun(t.str(head)) && is_people_noun(t.str(end + 1)) && is_plural(t.str(end + 1)) {
+        end + 2
+    } else {
+        end
+    }
 }
 
 /// "93 places of worship" keeps its "of" phrase in the span; "3 cases" of
@@ -130,13 +154,35 @@ fn extend_with_of(t: &Tokens, start: usize, head: usize, phrase: &mut Phrase) {
 }
 
 /// "people" in need, "refugees" from abroad: a fixed phrase after the noun
-/// joins the item (not the span).
-fn add_post_modifier(t: &Tokens, phrase: &mut Phrase) {
+/// joins the item (not the span), and so does a "with" phrase that says
+/// which people are counted ("465 people" with private properties).
+fn add_post_modifier(t: &Tokens, head: usize, phrase: &mut Phrase) {
     let at = phrase.end;
     let fits = |words: &[&str]| words.iter().enumerate().all(|(k, w)| t.is(at + k, w) && t.spaced(at + k));
     if let Some(words) = POST_MODIFIERS.iter().find(|w| fits(w)) {
         phrase.item = format!("{} {}", phrase.item, words.join(" "));
+    } else if let Some(end) = with_plural(t, head, at) {
+        phrase.item = format!("{} {}", phrase.item, t.slice(at, end).to_lowercase());
     }
+}
+
+/// "people with private properties", "families with children": the end of
+/// a "with" phrase of at most three words, ending in a plural noun, after
+/// a noun for people at `head`.
+fn with_plural(t: &Tokens, head: usize, at: usize) -> Option<usize> {
+    if !(t.is(at, "with") && t.spaced(at) && is_people_noun(t.str(head))) {
+        return None;
+    }
+    for j in at + 1..at + 4 {
+        let word = t.str(j);
+        if !(t.is_word(j) && t.spaced(j)) || is_stop_word(word) || is_number_word(word) || is_verb_like(word) {
+            return None;
+        }
+        if is_plural(word) {
+            return Some(j + 1);
+        }
+    }
+    None
 }
 
 /// The last word of an item before any "of" ("cases of firing" → cases).

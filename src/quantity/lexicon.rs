@@ -99,13 +99,9 @@ pub(crate) const DATE_PREPOSITIONS: &[&str] = &[
     "until",
     "till",
     "by",
-    "of",
     "during",
     "before",
     "after",
-    "to",
-    "between",
-    "and",
     "early",
     "late",
     "mid",
@@ -118,6 +114,16 @@ pub(crate) const DATE_PREPOSITIONS: &[&str] = &[
     "winter",
     "through",
     "throughout",
+];
+
+/// Words before a year only when a time word precedes them ("the end of
+/// 2018", "from 2017 to 2019"), not in "a total of 2000 families".
+pub(crate) const WEAK_DATE_PREPOSITIONS: &[&str] = &["of", "to", "and", "between", "or"];
+
+/// Time words before a weak date preposition ("the end of 2018").
+pub(crate) const TIME_NOUNS: &[&str] = &[
+    "end", "beginning", "start", "middle", "half", "quarter", "spring", "summer", "autumn", "fall", "winter", "year",
+    "years", "month", "months", "period", "course", "since", "from", "between", "until", "budget", "plan", "appeal",
 ];
 
 /// Words that close a noun phrase: determiners, pronouns, prepositions,
@@ -342,6 +348,15 @@ const NOT_PLURALS: &[&str] = &[
     "overseas",
     "abroad",
     "whereabouts",
+    "measles",
+    "diabetes",
+    "rabies",
+    "scabies",
+    "mumps",
+    "herpes",
+    "series",
+    "species",
+    "means",
 ];
 
 /// Past forms that do not end in "-ed" ("24 hours held ...").
@@ -349,7 +364,7 @@ const IRREGULAR_VERBS: &[&str] = &[
     "held", "made", "met", "sent", "spent", "took", "went", "gave", "left", "built", "brought", "got", "came",
     "became", "began", "fell", "found", "kept", "led", "lost", "paid", "put", "ran", "said", "saw", "set", "shot",
     "stood", "told", "thought", "won", "fled", "hit", "cut", "taken", "given", "done", "seen", "gone", "known",
-    "shown", "grown", "become", "begun", "run",
+    "shown", "grown", "become", "begun", "run", "died", "used",
 ];
 
 /// Suffixes of adjectives ("humanitarian", "educational", "charitable"):
@@ -410,6 +425,10 @@ const PEOPLE_NOUNS: &[&str] = &[
     "residents",
     "villagers",
     "townspeople",
+    "wounded",
+    "injured",
+    "disabled",
+    "missing",
 ];
 
 /// Other count nouns of the domain (what bulletins count besides people).
@@ -471,6 +490,48 @@ pub(crate) const COUNT_NOUNS: &[&str] = &[
     "rockets",
     "attacks",
     "strikes",
+    "vehicles",
+    "ambulances",
+    "flights",
+    "sorties",
+    "drones",
+    "missiles",
+    "aircraft",
+    "helicopters",
+    "projectiles",
+    "devices",
+    "objects",
+    "apartments",
+    "classrooms",
+    "beds",
+    "sites",
+    "locations",
+    "communities",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "projects",
+    "partners",
+    "organizations",
+    "organisations",
+    "agencies",
+    "teams",
+    "rooms",
+    "latrines",
+    "generators",
+    "blankets",
+    "mattresses",
+    "stoves",
+    "items",
+    "loaves",
+    "consultations",
+    "operations",
+    "surgeries",
+    "deliveries",
+    "distributions",
+    "crossings",
+    "routes",
+    "points",
 ];
 
 /// Head nouns whose "of" phrase belongs to the item ("3 cases" of firing →
@@ -503,6 +564,21 @@ pub(crate) const OF_HEADS: &[&str] = &[
     "consignments",
     "litres",
     "liters",
+    "gallons",
+    "barrels",
+    "loaves",
+    "doses",
+    "bundles",
+    "bales",
+    "containers",
+    "jerrycans",
+    "tanks",
+    "sheets",
+    "rolls",
+    "packets",
+    "portions",
+    "servings",
+    "pairs",
 ];
 
 /// Fixed "X of Y" count nouns, kept whole in the span ("93 places of worship").
@@ -549,6 +625,7 @@ pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
     "resolution", "resolutions", "decree", "article", "paragraph", "section", "chapter", "clause", "annex", "phase",
     "stage", "route", "highway", "channel", "flight", "brigade", "division", "corps", "battalion", "regiment", "page",
     "protocol", "law", "order", "item", "point", "version", "session", "round", "platform", "gate", "terminal",
+    "zone", "sector", "block", "ward", "plot", "grade", "level", "tier", "para", "art", "vol",
 ];
 
 /// Words before a fraction that make it a part of a period ("the first half of 2018").
@@ -630,6 +707,26 @@ pub(crate) fn can_start_number(word: &str) -> bool {
             | b"eighty"
             | b"ninety"
     )
+}
+
+/// Irregular plurals of singular count nouns ("one child").
+const IRREGULAR_SINGULARS: &[(&str, &str)] =
+    &[("child", "children"), ("man", "men"), ("woman", "women"), ("person", "persons"), ("staff", "staff")];
+
+/// The plural of a singular noun ("child" → "children", "family" → "families").
+pub(crate) fn plural_of(word: &str) -> String {
+    if let Some(plural) = lookup(IRREGULAR_SINGULARS, word) {
+        return plural.to_string();
+    }
+    let lower = word.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    if b.len() > 1 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2]) {
+        format!("{}ies", &lower[..lower.len() - 1])
+    } else if ["s", "x", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
+        format!("{lower}es")
+    } else {
+        format!("{lower}s")
+    }
 }
 
 /// True for a word that looks like a plural noun ("tons", "IDPs", "people").

@@ -93,6 +93,7 @@ const SPELLINGS: &[Spelling] = &[
     any(&["liter"], Unit::Litre),
     any(&["litre"], Unit::Litre),
     exact(&["l"], Unit::Litre),
+    exact(&["L"], Unit::Litre),
     any(&["cubic", "meters"], Unit::CubicMetre),
     any(&["cubic", "metres"], Unit::CubicMetre),
     any(&["cubic", "meter"], Unit::CubicMetre),
@@ -124,6 +125,7 @@ const SPELLINGS: &[Spelling] = &[
     any(&["kcal"], Unit::Kcal),
     any(&["kilocalories"], Unit::Kcal),
     any(&["kilocalorie"], Unit::Kcal),
+    any(&["calories"], Unit::Kcal),
     any(&["\u{b0}", "C"], Unit::Celsius),
     any(&["\u{2103}"], Unit::Celsius),
     any(&["degrees", "celsius"], Unit::Celsius),
@@ -258,6 +260,19 @@ pub(crate) fn money_before(t: &Tokens, i: usize) -> Option<(Unit, usize)> {
         _ => return None,
     };
     (t.is_digits(j) && t.near(j)).then_some((unit, j))
+}
+
+/// Currency codes outside the contract's units, written before an amount
+/// ("JOD 68", "LBP 450,000"): the figure keeps them in its span, with no unit.
+const OTHER_CURRENCIES: &[&str] = &[
+    "LBP", "JOD", "TRY", "IQD", "EGP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "KWD", "QAR", "AED", "CNY",
+];
+
+/// A currency code outside the contract's units before a number at token
+/// `i`: the token where the number starts.
+pub(crate) fn other_currency_before(t: &Tokens, i: usize) -> Option<usize> {
+    let code = t.is_word(i) && OTHER_CURRENCIES.contains(&t.str(i));
+    (code && t.is_digits(i + 1) && t.near(i + 1)).then_some(i + 1)
 }
 
 /// A one-letter scale glued to an amount of money ("$25m", "$5k"): the

@@ -75,32 +75,76 @@ pub(crate) fn parse_whole(text: &str) -> Option<f64> {
 
 // ---------------------------------------------------------------- digits
 
+/// The digits of a number, gathered on the stack ("1,851,424" → "1851424").
+struct DigitBuf {
+    buf: [u8; MAX_DIGITS + 2],
+    len: usize,
+}
+
+impl DigitBuf {
+    fn new() -> DigitBuf {
+        DigitBuf { buf: [0; MAX_DIGITS + 2], len: 0 }
+    }
+
+    /// Appends `s`; false when the number grows too long to be an amount.
+    fn push(&mut self, s: &str) -> bool {
+        let Some(room) = self.buf.get_mut(self.len..self.len + s.len()) else {
+            self.len = self.buf.len() + 1;
+            return false;
+        };
+        room.copy_from_slice(s.as_bytes());
+        self.len += s.len();
+        true
+    }
+
+    fn value(&self) -> Option<f64> {
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()?.parse().ok()
+    }
+}
+
 fn read_digits(t: &Tokens, i: usize) -> Read {
-    if let Some(end) = code_end(t, i) {
-        return Read::Skip(end);
-    }
-    if t.str(i).len() > 1 && t.str(i).starts_with('0') {
-        return Read::Skip(i + 1); // "00", "007": a code
-    }
-    let mut digits = String::from(t.str(i));
-    let mut end = i + 1;
-    if digits.len() <= 3 {
-        end = read_groups(t, i, &mut digits);
-    }
-    let grouped = end > i + 1;
-    let mut text = digits;
-    if t.is_sym(end, '.') && t.glued(end) && t.is_digits(end + 1) && t.glued(end + 1) {
-        text.push('.');
-        text.push_str(t.str(end + 1));
+    let mut digits = DigitBuf::new();
+    let (mut end, grouped) = match dotted_thousands(t, i, &mut digits) {
+        Some(end) => (end, true),
+        None => {
+            if let Some(end) = code_end(t, i) {
+                return Read::Skip(end);
+            }
+            if t.str(i).len() > 1 && t.str(i).starts_with('0') {
+                return Read::Skip(code_run_end(t, i)); // "00", "007", "011 331 0011": a code
+            }
+            digits.push(t.str(i));
+            let end = if t.str(i).len() <= 3 { read_groups(t, i, &mut digits) } else { i + 1 };
+            (end, end > i + 1)
+        }
+    };
+    let whole_digits = digits.len;
+    if !grouped && t.glued(end) && t.glued(end + 1) && t.is_digits(end + 1) {
+        let fraction = t.str(end + 1);
+        if t.is_sym(end, '.') && !thousands_after_dot(t, i, end) {
+            digits.push(".");
+            digits.push(fraction);
+            end += 2;
+        } else if t.is_sym(end, ',') && decimal_comma(t, end) {
+            digits.push("."); // "1,5 tons": a decimal comma
+            digits.push(fraction);
+            end += 2;
+        } else if t.is_sym(end, '.') {
+            digits.push(fraction); // "1.200 people": a dot for thousands
+            end += 2;
+        }
+    } else if t.is_sym(end, '.') && t.glued(end) && t.is_digits(end + 1) && t.glued(end + 1) {
+        digits.push(".");
+        digits.push(t.str(end + 1));
         end += 2;
     }
-    if text.len() > MAX_DIGITS + 1 {
+    if digits.len > MAX_DIGITS + 1 {
         return Read::Skip(end);
     }
-    let Ok(mut value) = text.parse::<f64>() else {
+    let Some(mut value) = digits.value() else {
         return Read::Skip(end);
     };
-    let year_like = !grouped && end == i + 1 && text.len() == 4 && (1800.0..=2100.0).contains(&value);
+    let year_like = !grouped && end == i + 1 && whole_digits == 4 && (1800.0..=2100.0).contains(&value);
     let mut scale = 1.0;
     if t.near(end) {
         if let Some(s) = digit_scale(t, end) {
@@ -127,13 +171,55 @@ fn digit_scale(t: &Tokens, i: usize) -> Option<f64> {
     lookup(DIGIT_SCALES, word)
 }
 
+/// "1.200.000 people": thousands grouped with dots (two groups or more,
+/// which no decimal has). Appends the digits; returns the end token.
+fn dotted_thousands(t: &Tokens, i: usize, digits: &mut DigitBuf) -> Option<usize> {
+    let first = t.str(i);
+    if first.len() > 3 || first.starts_with('0') || !(t.is_sym(i + 1, '.') && is_group(t, i + 2)) {
+        return None;
+    }
+    let mut end = i + 1;
+    while t.is_sym(end, '.') && t.glued(end) && is_group(t, end + 1) && t.glued(end + 1) {
+        end += 2;
+    }
+    let after_code = t.is_sym_in(end, &['.', ':', '/', '-']) && t.glued(end) && t.is_digits(end + 1);
+    if end < i + 5 || after_code {
+        return None;
+    }
+    digits.push(first);
+    (i + 2..end).step_by(2).all(|g| digits.push(t.str(g))).then_some(end)
+}
+
+/// "1.200 people": one dot before three digits and a plural count noun
+/// reads as thousands (a count of people is whole), not as 1.2.
+fn thousands_after_dot(t: &Tokens, i: usize, dot: usize) -> bool {
+    let noun = dot + 2;
+    t.str(i).len() <= 3
+        && !t.str(i).starts_with('0')
+        && t.str(dot + 1).len() == 3
+        && t.spaced(noun)
+        && t.is_word(noun)
+        && lexicon::is_plural(t.str(noun))
+        && lexicon::is_count_noun(t.str(noun))
+        && super::measure::unit_after(t, noun).is_none()
+}
+
+/// "1,5 tons", "2,75 million": a comma before one or two digits, then a
+/// scale word or a unit, is a decimal comma.
+fn decimal_comma(t: &Tokens, comma: usize) -> bool {
+    let next = comma + 2;
+    (1..=2).contains(&t.str(comma + 1).len())
+        && t.spaced(next)
+        && (digit_scale(t, next).is_some() || super::measure::unit_after(t, next).is_some())
+}
+
 /// Reads thousands groups after the first digits at `i` ("1,851,424",
 /// "1 851 424", "2, 233"), appending their digits; returns the end token.
-fn read_groups(t: &Tokens, i: usize, digits: &mut String) -> usize {
+fn read_groups(t: &Tokens, i: usize, digits: &mut DigitBuf) -> usize {
     let mut end = i + 1;
     // 1,851,424
     while t.is_sym(end, ',') && t.glued(end) && is_group(t, end + 1) && t.glued(end + 1) {
-        digits.push_str(t.str(end + 1));
+        digits.push(t.str(end + 1));
         end += 2;
     }
     if end > i + 1 {
@@ -141,7 +227,7 @@ fn read_groups(t: &Tokens, i: usize, digits: &mut String) -> usize {
     }
     // 1 851 424
     while is_group(t, end) && t.single_space(end) {
-        digits.push_str(t.str(end));
+        digits.push(t.str(end));
         end += 1;
     }
     if end > i + 1 {
@@ -155,7 +241,7 @@ fn read_groups(t: &Tokens, i: usize, digits: &mut String) -> usize {
         if continues_number_list(t, end + 2) {
             break;
         }
-        digits.push_str(t.str(end + 1));
+        digits.push(t.str(end + 1));
         end += 2;
     }
     end
@@ -173,6 +259,22 @@ fn in_number_list_before(t: &Tokens, i: usize) -> bool {
 /// "2, 233, 7" or "2, 233 and 5": the group at `end - 1` is one of a list.
 fn continues_number_list(t: &Tokens, end: usize) -> bool {
     (t.is_sym(end, ',') && t.is_digits(end + 1)) || (t.is_any(end, &["and", "or"]) && t.is_digits(end + 1))
+}
+
+/// The token after a run of digit groups that starts at `i` and continues
+/// with single spaces or glued hyphens ("011 331 0011", "+963 11 331-0011"):
+/// a telephone number or a code, read as one.
+pub(crate) fn code_run_end(t: &Tokens, i: usize) -> usize {
+    let mut j = i + 1;
+    loop {
+        if t.is_digits(j) && t.single_space(j) {
+            j += 1;
+        } else if t.is_sym(j, '-') && t.glued(j) && t.is_digits(j + 1) && t.glued(j + 1) {
+            j += 2;
+        } else {
+            return j;
+        }
+    }
 }
 
 /// Digits joined by `:` `/` or by two or more `.` or `-`, with nothing
@@ -383,6 +485,23 @@ mod tests {
         assert_eq!(p("0.5"), Some(0.5));
         assert_eq!(p("00"), None);
         assert_eq!(p("1,2"), None);
+        assert_eq!(p("1.200.000"), Some(1_200_000.0));
+        assert_eq!(p("11.09.2017"), None);
+        assert_eq!(p("192.168.1.1"), None);
+    }
+
+    #[test]
+    fn decimal_commas_and_dotted_thousands() {
+        let value = |text: &str| match read_number(&Tokens::new(text), 0) {
+            Read::Num(n) => Some(n.value),
+            _ => None,
+        };
+        assert_eq!(value("1,5 tons"), Some(1.5));
+        assert_eq!(value("2,75 million people"), Some(2_750_000.0));
+        assert_eq!(value("1,5 and"), Some(1.0));
+        assert_eq!(value("1.200 people"), Some(1200.0));
+        assert_eq!(value("1.200 tons"), Some(1.2));
+        assert_eq!(value("1.2 people"), Some(1.2));
     }
 
     #[test]

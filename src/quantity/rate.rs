@@ -20,6 +20,28 @@ const ADVERBS: &[(&str, Unit)] = &[
 /// Words after "a day" that make it a time, not a rate ("a day earlier").
 const NOT_A_RATE_AFTER: &[&str] = &["ago", "later", "earlier", "before", "after", "or", "and", "of", "in", "to"];
 
+/// Whom an amount is for, before its time rate: "per person per day",
+/// "per family every three months".
+const RECIPIENTS: &[&str] = &[
+    "person",
+    "persons",
+    "people",
+    "individual",
+    "capita",
+    "head",
+    "family",
+    "families",
+    "household",
+    "households",
+    "child",
+    "beneficiary",
+    "student",
+    "pupil",
+    "patient",
+    "refugee",
+    "worker",
+];
+
 /// The rate right after a figure that ends before token `i`.
 pub(crate) fn rate_after(t: &Tokens, i: usize) -> Option<(Rate, usize)> {
     if t.spaced(i) || (t.is_sym(i, '/') && t.glued(i)) {
@@ -31,6 +53,17 @@ pub(crate) fn rate_after(t: &Tokens, i: usize) -> Option<(Rate, usize)> {
 
 /// The rate phrase that starts at token `p`, and the token after it.
 pub(crate) fn rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
+    if t.is(p, "per") && t.is_any(p + 1, RECIPIENTS) && t.spaced(p + 2) {
+        if t.is_any(p + 2, &["per", "every", "each", "a", "an"]) {
+            return time_rate_at(t, p + 2);
+        }
+        return None;
+    }
+    time_rate_at(t, p)
+}
+
+/// A rate phrase with a time unit at token `p` ("per every 5 days", "daily").
+fn time_rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
     if let Some(unit) = t.is_word(p).then(|| super::lexicon::lookup(ADVERBS, t.str(p))).flatten() {
         return Some((Rate { value: 1.0, unit }, p + 1));
     }
@@ -44,6 +77,11 @@ pub(crate) fn rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
     if t.is_any(p, &["every", "each"]) {
         return counted_period(t, p + 1);
     }
+    if t.is(p, "on") && t.is(p + 1, "a") && t.is(p + 3, "basis") && t.spaced(p + 3) {
+        // "on a daily basis", "on a monthly basis"
+        let unit = t.is_word(p + 2).then(|| super::lexicon::lookup(ADVERBS, t.str(p + 2))).flatten()?;
+        return Some((Rate { value: 1.0, unit }, p + 4));
+    }
     if t.is_any(p, &["a", "an"]) && t.spaced(p + 1) && is_singular_time(t, p + 1) {
         let (unit, end) = time_unit_at(t, p + 1)?;
         let timed = t.is_any(end, NOT_A_RATE_AFTER) || (t.is_digits(end) && t.near(end));
@@ -54,6 +92,17 @@ pub(crate) fn rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
         return Some((Rate { value: 1.0, unit }, end));
     }
     None
+}
+
+/// "Every day, 1,500 people cross": a rate phrase that opens the sentence
+/// and ends with a comma right before the figure that starts at `first`.
+pub(crate) fn rate_before(t: &Tokens, first: usize) -> Option<Rate> {
+    if first < 2 || !t.is_sym(first - 1, ',') {
+        return None;
+    }
+    (first.saturating_sub(5)..first - 1)
+        .filter(|&k| t.sentence_start(k) && t.is_any(k, &["every", "each", "daily", "weekly", "monthly"]))
+        .find_map(|k| rate_at(t, k).filter(|&(_, end)| end == first - 1).map(|(rate, _)| rate))
 }
 
 /// "day", "5 days", "five days" after "per" or "every".
@@ -89,6 +138,21 @@ mod tests {
         assert_eq!(rate("x every two weeks"), Some((2.0, Unit::Week, "every two weeks".into())));
         assert_eq!(rate("x/day"), Some((1.0, Unit::Day, "/day".into())));
         assert_eq!(rate("x per annum"), Some((1.0, Unit::Year, "per annum".into())));
+        assert_eq!(rate("x on a monthly basis"), Some((1.0, Unit::Month, "on a monthly basis".into())));
+        assert_eq!(rate("x per person per day"), Some((1.0, Unit::Day, "per person per day".into())));
+        assert_eq!(
+            rate("x per family every three months"),
+            Some((3.0, Unit::Month, "per family every three months".into()))
+        );
+    }
+
+    #[test]
+    fn rates_opening_the_sentence() {
+        let t = Tokens::new("Every day, 1,500 people. Every two weeks, 5 convoys. Over the past day, 68 people");
+        let at = |s: &str| (0..t.len()).find(|&i| t.str(i) == s).unwrap();
+        assert_eq!(rate_before(&t, at("1")), Some(Rate { value: 1.0, unit: Unit::Day }));
+        assert_eq!(rate_before(&t, at("5")), Some(Rate { value: 2.0, unit: Unit::Week }));
+        assert_eq!(rate_before(&t, at("68")), None);
     }
 
     #[test]

@@ -21,9 +21,11 @@
 //! Each look-back is bounded, so the pass is linear.
 
 use super::item::{counted, head_word};
-use super::lexicon::is_people_noun;
+use super::lexicon::{
+    is_in, is_number_word, is_people_noun, is_stop_word, is_verb_like, looks_adjective, GENERIC_WHOLES, ITEM_PREFIXES,
+};
 use super::rate::rate_at;
-use super::scan::{or_target, Figure, Need};
+use super::scan::{or_target, part_of_figure, Figure, Need};
 use super::token::Tokens;
 use super::Unit;
 
@@ -59,7 +61,10 @@ pub(crate) fn resolve(t: &Tokens, figs: &mut [Figure]) {
             Need::Nothing => None,
             Need::Count => count_item(t, figs, i),
             Need::Share => share_item(t, figs, i),
-            Need::Measure => previous_count_item(t, figs, i).and_then(|s| item_only(&s)),
+            Need::Measure => weighed_item(t, figs, i)
+                .or_else(|| whole_named(t, figs, i, MEASURE_WHOLES, true))
+                .or_else(|| previous_count_item(t, figs, i))
+                .and_then(|s| item_only(&s)),
         };
         if let Some(found) = found {
             let q = &mut figs[i].quantity;
@@ -104,6 +109,9 @@ fn complete_modifiers(t: &Tokens, figs: &mut [Figure], i: usize) {
 
 /// The item of a bare count, from the first source that has one.
 fn count_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
+    if let Some(whole) = whole_of(t, figs, i) {
+        return Some(whole);
+    }
     if let Some(joined) = or_joined(t, figs, i) {
         return Some(joined);
     }
@@ -114,9 +122,68 @@ fn count_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
             return Some(Inherited { item: prev.quantity.item.clone(), unit: prev.quantity.unit });
         }
     }
-    let item =
-        number_of(t, figs, i).or_else(|| people_before(t, figs, i)).or_else(|| previous_count_item(t, figs, i))?;
+    let last = figs[i].last;
+    if t.is(last, "of") && t.is_any(last + 1, &["them", "whom", "which"]) {
+        // "300 children ... from their families, and 2 of them": the count before
+        if let Some(item) = previous_count_item(t, figs, i) {
+            return item_only(&item);
+        }
+    }
+    let item = whole_named(t, figs, i, &["number"], false)
+        .or_else(|| people_before(t, figs, i))
+        .or_else(|| previous_count_item(t, figs, i))?;
     item_only(&item)
+}
+
+/// "three of the 12 health facilities": the item of the whole.
+fn whole_of(t: &Tokens, figs: &[Figure], i: usize) -> Option<Inherited> {
+    let next = figs.get(i + 1)?;
+    if next.first != part_of_figure(t, figs[i].last)? {
+        return None;
+    }
+    next.quantity.item.as_deref().and_then(item_only)
+}
+
+/// "750 food packages with a total weight of 3.5 tons", "humanitarian aid
+/// with a total weight of 3.2 tonnes", "450 food packages weighing 2.1
+/// tons": the noun phrase the weight is of.
+fn weighed_item(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
+    let first = figs[i].first;
+    let mut k = first;
+    while k > first.saturating_sub(6) && k > 0 && t.is_any(k - 1, WEIGHT_WORDS) {
+        k -= 1;
+    }
+    if !(t.is_any(k, &["weighing", "with"]) && k < first) {
+        return None;
+    }
+    let noun = k.checked_sub(1)?;
+    if !t.is_word(noun) || is_stop_word(t.str(noun)) {
+        return None;
+    }
+    if let Some(owner) = figure_containing(&figs[..i], noun) {
+        return owner.quantity.item.clone();
+    }
+    let mut start = noun;
+    while start > noun.saturating_sub(3) && modifier_at(t, start - 1) && t.same_sentence(start - 1, noun) {
+        start -= 1;
+    }
+    Some(t.slice(start, noun + 1).to_lowercase())
+}
+
+/// Words between a weighed noun and its weight.
+const WEIGHT_WORDS: &[&str] =
+    &["with", "a", "an", "the", "total", "overall", "gross", "net", "combined", "weight", "weighing", "of"];
+
+/// True when token `k` can modify the noun after it inside an item: a
+/// lower-case word that is neither a function word, a verb nor a number.
+fn modifier_at(t: &Tokens, k: usize) -> bool {
+    let word = t.str(k);
+    t.is_word(k)
+        && t.spaced(k + 1)
+        && !is_stop_word(word)
+        && !is_verb_like(word)
+        && !is_number_word(word)
+        && (looks_adjective(word) || t.is_upper(k) || word.chars().all(|c| c.is_lowercase()))
 }
 
 /// "232,000 or 29% of our citizens", "2 or 3 days": the item of the figure
@@ -159,9 +226,15 @@ fn lookback_floor(figs: &[Figure], i: usize) -> usize {
     figs[i].first.saturating_sub(LOOKBACK)
 }
 
-/// "Total number of settlements ... – 2, 233": the noun after "number",
-/// unless another figure stands between.
-fn number_of(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
+/// Words that name the measure of a whole ("the total weight of
+/// humanitarian cargo amounted to 1,718.5 tons").
+const MEASURE_WHOLES: &[&str] = &["weight", "volume", "amount", "quantity", "tonnage"];
+
+/// "Total number of settlements ... – 2, 233", "the total weight of
+/// humanitarian cargo amounted to 1,718.5 tons": the noun phrase after one
+/// of `heads` (and "of"), unless another figure stands between. With
+/// `singular_ok` the phrase may be a mass noun ("humanitarian cargo").
+fn whole_named(t: &Tokens, figs: &[Figure], i: usize, heads: &[&str], singular_ok: bool) -> Option<String> {
     let start = figs[i].first;
     let stop = lookback_floor(figs, i).max(i.checked_sub(1).map_or(0, |p| figs[p].last));
     let mut p = start;
@@ -170,9 +243,9 @@ fn number_of(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
         if !t.same_sentence(p, start) {
             return None;
         }
-        if t.is(p, "number") {
+        if t.is_any(p, heads) {
             let q = if t.is(p + 1, "of") { p + 2 } else { p + 1 };
-            return counted(t, q, false).filter(|ph| !ph.dangling).map(|ph| ph.item);
+            return counted(t, q, singular_ok).filter(|ph| !ph.dangling).map(|ph| ph.item);
         }
     }
     None
@@ -180,21 +253,42 @@ fn number_of(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
 
 /// The nearest noun for people before figure `i` in its sentence; the whole
 /// item when that noun belongs to an earlier figure ("spontaneous returns").
+/// Nouns inside a closed parenthesis are a breakdown, not a parallel:
+/// "1,158 refugees ... (348 women, 591 children) and 612" counts refugees.
 fn people_before(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
     let start = figs[i].first;
     let stop = lookback_floor(figs, i);
     let mut p = start;
+    let mut depth = 0usize;
     while p > stop {
         p -= 1;
         if !t.same_sentence(p, start) {
             return None;
         }
-        if t.is_word(p) && is_people_noun(t.str(p)) {
-            let owner = figure_containing(&figs[..i], p).and_then(|f| f.quantity.item.clone());
-            return Some(owner.unwrap_or_else(|| t.str(p).to_lowercase()));
+        if t.is_sym(p, ')') {
+            depth += 1;
+        } else if t.is_sym(p, '(') {
+            depth = depth.saturating_sub(1);
+        }
+        if depth == 0 && t.is_word(p) && is_people_noun(t.str(p)) {
+            if let Some(owner) = figure_containing(&figs[..i], p).and_then(|f| f.quantity.item.clone()) {
+                return Some(owner);
+            }
+            // "the number of spontaneous returnees": adjectives before the noun join it
+            let mut q = p;
+            while q > p.saturating_sub(2) && t.is_word(q - 1) && plain_adjective(t.str(q - 1)) {
+                q -= 1;
+            }
+            return Some(t.slice(q, p + 1).to_lowercase());
         }
     }
     None
+}
+
+/// An adjective that may join an item ("spontaneous"), not a verb nor a
+/// word for a whole ("total").
+fn plain_adjective(word: &str) -> bool {
+    looks_adjective(word) && !is_verb_like(word) && !is_in(GENERIC_WHOLES, word) && !is_in(ITEM_PREFIXES, word)
 }
 
 /// The figure whose span holds token `p` (figures are sorted and disjoint).

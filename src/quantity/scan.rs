@@ -8,12 +8,15 @@
 //! so the whole pass is linear in the length of the text.
 
 use super::approx::approx_before;
-use super::exclude::{excluded_after, excluded_before, name_label};
+use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
-use super::lexicon::{is_count_noun, is_number_word, is_plural, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS};
-use super::measure::{money_before, money_scale, unit_after};
-use super::number::{read_number, Form, Num, Read};
-use super::rate::rate_after;
+use super::lexicon::{
+    is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS,
+    PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
+};
+use super::measure::{money_before, money_scale, other_currency_before, unit_after};
+use super::number::{code_run_end, read_number, Form, Num, Read};
+use super::rate::{rate_after, rate_before};
 use super::token::Tokens;
 use super::Unit;
 use crate::mention::{Quantity, Rate};
@@ -91,6 +94,8 @@ struct Core {
     /// The token after the number or range.
     end: usize,
     between: bool,
+    /// A currency code outside the contract's units opens the figure ("JOD 68").
+    code: bool,
 }
 
 /// The measure read after the number.
@@ -107,18 +112,29 @@ struct Measure {
 /// the figure may take (the end of the previous one).
 fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
     let core = read_core(t, i, floor)?;
-    let measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
-    let reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
-    let (per, end) = read_rate(t, &reading);
+    let mut measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
+    let mut reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    if measure.unit.is_none() && !reading.counted && age_before(t, core.at) {
+        measure.unit = Some(Unit::Year); // "aged 5 to 17", "children under five"
+        reading = ItemReading::bare(measure.end, Need::Nothing);
+    }
+    if core.code {
+        reading = ItemReading::bare(measure.end, Need::Nothing); // "JOD 68": an amount of money
+    }
+    let (mut per, end) = read_rate(t, &reading);
     let first = span_first(t, i, floor, &core, measure.unit);
     let (approx, start) = approx_before(t, first, floor);
     let has_approx = start < first;
+    if per.is_none() && !measure.unit.is_some_and(|u| u.is_time()) {
+        per = rate_before(t, start); // "Every day, 1,500 people cross"
+    }
 
     if core.num.year_like && core.money.is_none() && !keeps_year(t, core.at, measure.unit, &reading, has_approx) {
         return Err(NoFigure::Skip(core.end));
     }
-    if core.money.is_none() && name_label(t, core.at) && !counts_something(&reading, measure.unit) {
-        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands"
+    let label = name_label(t, core.at) || listed_identifier(t, core.at);
+    if core.money.is_none() && !core.code && label && !counts_something(&reading, measure.unit) {
+        return Err(NoFigure::Skip(core.end)); // "Rossiya 24", "Resolution 2254 demands", "resolutions 2139, 2165"
     }
     let in_parens = start > 0 && t.is_sym(start - 1, '(') && t.is_sym(end, ')');
     let marked = has_approx || core.range.is_some() || in_parens;
@@ -144,10 +160,14 @@ fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
 /// Money sign, number and range at token `i`, or the step to take when
 /// there is none or it is ruled out (identifiers, dates, ranges of years).
 fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
-    let (money, at) = match money_before(t, i) {
-        Some((unit, j)) => (Some(unit), j),
-        None => (None, i),
+    let (money, at, code) = match (money_before(t, i), other_currency_before(t, i)) {
+        (Some((unit, j)), _) => (Some(unit), j, false),
+        (None, Some(j)) => (None, j, true),
+        (None, None) => (None, i, false),
     };
+    if money.is_none() && at > 0 && t.is_sym(at - 1, '+') && t.glued(at) && t.is_digits(at) {
+        return Err(NoFigure::Skip(code_run_end(t, at))); // "+963 11 331 0011", "UTC+3"
+    }
     let num = match read_number(t, at) {
         Read::Num(n) => n,
         Read::Skip(end) => return Err(NoFigure::Skip(end)),
@@ -157,13 +177,13 @@ fn read_core(t: &Tokens, i: usize, floor: usize) -> Result<Core, NoFigure> {
     let range = range_after(t, &num, between);
     let end = range.as_ref().map_or(num.end, |r| r.end);
     let last_value = range.as_ref().map_or(num.value, |r| r.high);
-    let ruled_out = (money.is_none() && excluded_before(t, at, num.value))
+    let ruled_out = (money.is_none() && !code && excluded_before(t, at, num.value))
         || excluded_after(t, at, end, last_value)
         || (num.year_like && range.as_ref().is_some_and(|r| r.high_year_like)); // "2018-2019"
     if ruled_out {
         return Err(NoFigure::Skip(end));
     }
-    Ok(Core { money, at, num, range, end, between })
+    Ok(Core { money, at, num, range, end, between, code })
 }
 
 /// The unit after the number (or a money scale after an amount), with the
@@ -221,14 +241,15 @@ fn million_before_noun(t: &Tokens, end: usize) -> Option<(f64, usize)> {
     (t.spaced(e) && t.is_word(e) && is_plural(t.str(e))).then_some((scale, e))
 }
 
-/// "-5 °C": a minus sign before a temperature.
+/// "-5 °C", "minus 10 degrees Celsius": a minus sign or word before a temperature.
 fn negative(t: &Tokens, core: &Core, unit: Option<Unit>) -> bool {
     let at = core.at;
-    unit == Some(Unit::Celsius)
-        && at > 0
+    let sign = at > 0
         && t.is_sym_in(at - 1, &['-', '\u{2212}'])
         && t.glued(at)
-        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)))
+        && !(t.glued(at - 1) && (t.is_word(at - 2) || t.is_digits(at - 2)));
+    let word = at > 0 && t.is(at - 1, "minus") && t.spaced(at);
+    unit == Some(Unit::Celsius) && (sign || word)
 }
 
 /// The rate after the figure: right after its span, or after an item kept
@@ -246,6 +267,9 @@ fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
 /// The first token of the span before any approximation: the minus sign of
 /// a temperature, "between" or "from" of a range, or the figure itself.
 fn span_first(t: &Tokens, i: usize, floor: usize, core: &Core, unit: Option<Unit>) -> usize {
+    if core.code {
+        return i;
+    }
     if core.money.is_none() && negative(t, core, unit) && core.at > floor {
         return core.at - 1;
     }
@@ -300,10 +324,48 @@ struct ItemReading {
     counted: bool,
 }
 
+impl ItemReading {
+    /// No item: the span ends at `end`.
+    fn bare(end: usize, need: Need) -> ItemReading {
+        ItemReading { item: None, span_end: end, outside_end: None, need, dangling: false, counted: false }
+    }
+}
+
+/// Words before a bare number that make it an age in years: "aged 5 to
+/// 17", "aged between 5 and 17", "under the age of five", "at age 12".
+const AGE_WORDS: &[&str] = &["aged", "age", "ages"];
+
+/// Nouns for people that an age limit follows ("children under five").
+const AGED_PEOPLE: &[&str] =
+    &["children", "child", "girls", "boys", "people", "persons", "adults", "women", "men", "infants", "youth"];
+
+/// True when the number at token `at` is an age: after "aged", "age (of)",
+/// or after "under"/"over" that follow a noun for people.
+fn age_before(t: &Tokens, at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k);
+    let is = |k: usize, words: &[&str]| before(k).is_some_and(|p| t.is_any(p, words));
+    is(1, AGE_WORDS)
+        || (is(1, &["between", "from", "of"]) && is(2, AGE_WORDS))
+        || (is(1, &["under", "over", "below", "above"]) && is(2, AGED_PEOPLE))
+}
+
+/// "three of the 12 health facilities", "10 of 14 governorates", "nine out
+/// of ten households": the token
+/// where the whole's figure starts, when "of" joins it to the part ending
+/// before token `end`.
+pub(crate) fn part_of_figure(t: &Tokens, end: usize) -> Option<usize> {
+    let of = if t.is(end, "out") && t.spaced(end + 1) { end + 1 } else { end };
+    if !(t.is(of, "of") && t.spaced(of)) {
+        return None;
+    }
+    let k = if t.is_any(of + 1, &["the", "all"]) { of + 2 } else { of + 1 };
+    let number = t.is_digits(k) || (is_number_word(t.str(k)) && !t.is_any(k, &["hundred", "thousand", "million"]));
+    (number && t.spaced(k)).then_some(k)
+}
+
 /// Reads the item after a figure ending before token `end`, by unit.
 fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f64) -> ItemReading {
-    let none =
-        |need| ItemReading { item: None, span_end: end, outside_end: None, need, dangling: false, counted: false };
+    let none = |need| ItemReading::bare(end, need);
     let inside = |p: Phrase| ItemReading {
         span_end: p.end,
         item: Some(p.item),
@@ -321,6 +383,14 @@ fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f6
         counted: false,
     };
     match unit {
+        None if hyphen_count(t, end, value) => ItemReading {
+            item: Some(t.str(end + 1).to_lowercase()), // "five-member", "a 50-bed hospital"
+            span_end: end + 2,
+            outside_end: None,
+            need: Need::Nothing,
+            dangling: false,
+            counted: true,
+        },
         None => {
             if let Some(p) = item::counted(t, end, value == 1.0).or_else(|| item::partitive(t, end)) {
                 inside(p)
@@ -344,13 +414,34 @@ fn read_item(t: &Tokens, end: usize, unit: Option<Unit>, hyphen: bool, value: f6
     }
 }
 
+/// "five-member", "50-bed": a count written as an adjective with a hyphen
+/// and a noun that is not a unit (those are read as units).
+fn hyphen_count(t: &Tokens, end: usize, value: f64) -> bool {
+    let word = t.str(end + 1);
+    value < 1000.0
+        && t.is_sym(end, '-')
+        && t.glued(end)
+        && t.is_word(end + 1)
+        && t.glued(end + 1)
+        && !(t.is_sym(end + 2, '-') && t.glued(end + 2))
+        && !is_stop_word(word)
+        && !is_number_word(word)
+}
+
 /// A four-digit year-like number is a quantity only with a measure unit,
 /// an approximation, or a counted noun after it that no date preposition
 /// contradicts ("2000 tons", "about 2000", "2000 families" but not "in
 /// 2019", "(2018)", "2019 academic year").
 fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, has_approx: bool) -> bool {
     let measure = unit.is_some_and(|u| !u.is_time() && u != Unit::Percent);
-    let date_word = j > 0 && (t.is_any(j - 1, DATE_PREPOSITIONS) || super::lexicon::is_month(t.str(j - 1)));
+    let date_word = j > 0 && {
+        let p = j - 1;
+        if t.is_any(p, WEAK_DATE_PREPOSITIONS) {
+            p > 0 && (t.is_any(p - 1, TIME_NOUNS) || is_month(t.str(p - 1)) || t.is_digits(p - 1))
+        } else {
+            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p))
+        }
+    };
     measure || has_approx || (reading.counted && !reading.dangling && !date_word)
 }
 
@@ -363,14 +454,15 @@ fn counts_something(reading: &ItemReading, unit: Option<Unit>) -> bool {
 /// A number in words with no unit is kept with a counted noun (but "one"
 /// only with a domain count noun: "one convoy", not "on the one hand"), or
 /// when an approximation, a range, parentheses or a following "or N" shows
-/// it is a figure ("two-three or even four times").
+/// it is a figure ("two-three or even four times"), or when it is a part of
+/// a figure after it ("three of the 12 health facilities").
 fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, marked: bool) -> bool {
     match &reading.item {
         Some(item) if reading.counted => {
             let head = head_word(item);
-            value != 1.0 || is_count_noun(head) || is_count_noun(&format!("{head}s"))
+            value != 1.0 || is_count_noun(head) || is_count_noun(&plural_of(head))
         }
-        _ => value != 1.0 && (marked || or_follows(t, end)),
+        _ => (value != 1.0 && value != 0.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
     }
 }
 
