@@ -1,11 +1,1259 @@
 //! Names that are not in any gazetteer, found from the words around them:
-//! "the village of X", "X, Homs province", "Major-General A. Bakin".
+//! "the village of X", "X, Homs province", "Major-General A. Bakin"; and the
+//! clean-up of gazetteer matches that the words around them contradict.
+//!
+//! Everything here is a general rule of the genre, applied after the
+//! gazetteer matcher:
+//!
+//! * an acronym of a country used as a modifier ("US troops", "US-led") is
+//!   not a place;
+//! * a one-word village name inside a longer capitalised phrase ("Munir
+//!   Ibrahim", "Bin Malik") is not a place;
+//! * a person introduced by an honorific or a rank ("Ms. Corinne Fleischer",
+//!   "Colonel-General M. Mizintsev") is an actor; the honorific or rank is
+//!   part of the span, a job title before it is not;
+//! * a place introduced by "the village of", "the town of", "the settlement
+//!   of", or followed by "X province" ("Anhul in the province of Daraa",
+//!   "al-Rastan, Homs province", "Nawa (Daraa province)") is a place;
+//! * the named items of a list of shelters ("temporary accommodation
+//!   centres ...: A, B, C") are shelters, and an unknown name in a
+//!   parenthesised list of places is a place;
+//! * a person named again by first name or surname alone ("Shoigu", "Mr.
+//!   Andrei", "Esteemed Alexei") is the person named in full earlier in the
+//!   document.
+//!
+//! Context names have no id.
 
-use crate::gazetteer::Gazetteer;
-use crate::mention::{Entity, Span};
+use std::collections::HashMap;
+
+use crate::gazetteer::{is_english_word, Gazetteer};
+use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 
 /// Adds the names found by context to `entities` (sorted by start), never
 /// overlapping a gazetteer match. Context names have no id.
 pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mut Vec<(Span, Entity)>) {
-    let _ = (text, gazetteer, entities); // TODO(issue 4)
+    let _ = gazetteer;
+    drop_modifier_acronyms(text, entities);
+    let toks = tokenize(text);
+    drop_acronyms_in_capitals(text, &toks, entities);
+    drop_minor_places_in_phrases(text, &toks, entities);
+    let lw = lower_words(text, &toks);
+    extend_persons_over_titles(text, &toks, &lw, entities);
+    let mut found: Vec<(Span, Entity)> = Vec::new();
+    persons_by_title(text, &toks, &lw, entities, &mut found);
+    places_by_context(text, &toks, &lw, &mut found);
+    camps_and_crossings(text, &toks, &lw, &mut found);
+    shelters(text, &toks, &mut found);
+    merge(entities, found);
+    let mut listed: Vec<(Span, Entity)> = Vec::new();
+    places_in_lists(text, &toks, entities, &mut listed);
+    merge(entities, listed);
+    coreference(text, &toks, &lw, entities);
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ tokens
+
+/// A word of the text: letters and digits, with internal hyphens and
+/// apostrophes ("Ain-Zrekia", "Dar’a"); an initial keeps its dot ("A.").
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`')
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if d == '-' || is_apostrophe(d) {
+                // Joins two words only when a letter follows.
+                let rest = &text[j + d.len_utf8()..];
+                if rest.chars().next().is_some_and(char::is_alphanumeric) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // An initial: one capital letter and a dot ("A. Bakin").
+        let word = &text[i..end];
+        if word.chars().count() == 1 && c.is_uppercase() && text[end..].starts_with('.') {
+            end += 1;
+        }
+        out.push(Tok { start: i, end });
+    }
+    out
+}
+
+fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
+    &text[t.start..t.end]
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() == 2
+}
+
+/// The text between two tokens is one space (or nothing but a dot, after
+/// an initial or an abbreviated title).
+fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
+    let gap = &text[a.end..b.start];
+    gap == " " || gap == "\u{a0}"
+}
+
+/// Lower-case ASCII with Cyrillic look-alike letters read as Latin:
+/// "Fleisсher" (with a Cyrillic "с") is "fleischer".
+fn norm(w: &str) -> String {
+    w.chars()
+        .map(|c| match c {
+            'а' | 'А' => 'a',
+            'е' | 'Е' => 'e',
+            'о' | 'О' => 'o',
+            'р' | 'Р' => 'p',
+            'с' | 'С' => 'c',
+            'у' | 'У' => 'y',
+            'х' | 'Х' => 'x',
+            'і' | 'І' => 'i',
+            'ј' | 'Ј' => 'j',
+            'ѕ' | 'Ѕ' => 's',
+            'к' | 'К' => 'k',
+            'м' | 'М' => 'm',
+            'н' | 'Н' => 'h',
+            'т' | 'Т' => 't',
+            'в' | 'В' => 'b',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .filter(|c| !is_apostrophe(*c))
+        .collect()
+}
+
+/// The name as a person's canonical name: look-alike letters made Latin,
+/// single spaces.
+fn clean_person_name(s: &str) -> String {
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .map(|c| {
+                    let n = norm(&c.to_string());
+                    let l = n.chars().next().unwrap_or(c);
+                    if c.is_uppercase() || (c != l && !c.is_lowercase()) {
+                        l.to_uppercase().next().unwrap_or(l)
+                    } else if norm(&c.to_string()) != c.to_lowercase().to_string() {
+                        l
+                    } else {
+                        c
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Whether `span` overlaps one of `entities`, which are sorted by start and
+/// do not overlap each other (logarithmic).
+fn overlaps_any(entities: &[(Span, Entity)], span: Span) -> bool {
+    let i = entities.partition_point(|(s, _)| s.end <= span.start);
+    entities.get(i).is_some_and(|(s, _)| s.overlaps(&span))
+}
+
+/// The same for bare spans, sorted and not overlapping.
+fn overlaps_span(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|s| s.end <= span.start);
+    spans.get(i).is_some_and(|s| s.overlaps(&span))
+}
+
+/// The index of the token starting at `start`, if one does.
+fn tok_at(toks: &[Tok], start: usize) -> Option<usize> {
+    toks.binary_search_by_key(&start, |t| t.start).ok()
+}
+
+/// The tokens lying inside `[a, b)`.
+fn toks_within(toks: &[Tok], a: usize, b: usize) -> std::ops::Range<usize> {
+    let from = toks.partition_point(|t| t.start < a);
+    let to = toks.partition_point(|t| t.end <= b).max(from);
+    from..to
+}
+
+fn subtype_of(e: &Entity) -> Subtype {
+    e.entity.subtype
+}
+
+fn is_minor_place(s: Subtype) -> bool {
+    matches!(s, Subtype::Village | Subtype::Town | Subtype::Neighbourhood | Subtype::Subdistrict | Subtype::District)
+}
+
+fn context_entity(name: String, subtype: Subtype) -> Entity {
+    Entity { entity: EntityRef { name, id: None, subtype }, alternatives: Vec::new() }
+}
+
+/// Adds `found` to `entities`. A name found by context replaces gazetteer
+/// matches of minor places it overlaps (a title before "Hussein" makes it a
+/// person, not a village); it never replaces anything else.
+fn merge(entities: &mut Vec<(Span, Entity)>, mut found: Vec<(Span, Entity)>) {
+    if found.is_empty() {
+        return;
+    }
+    found.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut removed = vec![false; entities.len()];
+    let mut accepted: Vec<(Span, Entity)> = Vec::new();
+    for (span, e) in found {
+        if accepted.last().is_some_and(|(s, _)| s.overlaps(&span)) {
+            continue;
+        }
+        let from = entities.partition_point(|(s, _)| s.end <= span.start);
+        let over: Vec<usize> = (from..entities.len()).take_while(|&i| entities[i].0.start < span.end).collect();
+        let blocking = over.iter().any(|&i| {
+            let x = &entities[i].1;
+            !removed[i] && !(is_minor_place(subtype_of(x)) && x.entity.id.is_some())
+        });
+        if blocking {
+            continue;
+        }
+        for i in over {
+            removed[i] = true;
+        }
+        accepted.push((span, e));
+    }
+    let mut i = 0;
+    entities.retain(|_| {
+        i += 1;
+        !removed[i - 1]
+    });
+    entities.extend(accepted);
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ filters
+
+/// Words after which a country acronym is a noun ("the US and its allies",
+/// "stop the US from"), not a modifier ("US troops").
+const NOUN_FOLLOWERS: [&str; 40] = [
+    "and", "or", "from", "to", "in", "of", "is", "was", "has", "have", "had", "will", "would", "should", "can",
+    "could", "must", "may", "but", "with", "which", "that", "who", "did", "does", "do", "are", "were", "as", "at",
+    "on", "by", "for", "since", "said", "says", "also", "itself", "not", "against",
+];
+
+/// Drops country acronyms used as modifiers: "US troops", "US-occupied",
+/// "US $25 million". Kept: "the US and its allies", "the RF’s support", "US."
+fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
+    entities.retain(|(span, e)| {
+        if e.entity.subtype != Subtype::Country {
+            return true;
+        }
+        let t = &text[span.start..span.end];
+        let letters = t.chars().filter(char::is_ascii_uppercase).count();
+        let acronym = (2..=3).contains(&letters) && t.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        if !acronym {
+            return true;
+        }
+        let rest = &text[span.end..];
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
+                // "US-occupied" is a modifier; "US-Turkish" too.
+                !chars.next().is_some_and(char::is_alphabetic)
+            }
+            Some(sp @ (' ' | '\u{a0}')) => {
+                let after = &rest[sp.len_utf8()..];
+                let next: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '$').collect();
+                if next.is_empty() {
+                    // "US $25 million": a currency.
+                    return !after.starts_with('$');
+                }
+                if next.starts_with('$') {
+                    return false;
+                }
+                let lower = next.to_lowercase();
+                // A verb or an adverb after it makes it the subject: "the SAR
+                // categorically rejects", "the US imposed".
+                NOUN_FOLLOWERS.contains(&lower.as_str())
+                    || (lower.len() > 4 && (lower.ends_with("ly") || lower.ends_with("ed")))
+            }
+            _ => true,
+        }
+    });
+}
+
+/// Drops an acronym match written among other words in capitals: "AS IS",
+/// "ANY PARTY WHO MAY" are not the Islamic State or the WHO.
+fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
+    let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
+    let shouting = |t: &Tok| {
+        let w = word(text, t);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+            && !overlaps_span(&spans, Span::new(t.start, t.end))
+    };
+    entities.retain(|(span, _)| {
+        let t = &text[span.start..span.end];
+        let acronym = t.chars().filter(|c| c.is_alphanumeric()).count() <= 5 && !t.chars().any(char::is_lowercase);
+        if !acronym {
+            return true;
+        }
+        let Some(i) = tok_at(toks, span.start) else { return true };
+        let j = toks[i..].iter().take(8).position(|x| x.end >= span.end).map_or(i, |p| i + p);
+        let before = i > 0 && joined_by_space(text, &toks[i - 1], &toks[i]) && shouting(&toks[i - 1]);
+        let after = j + 1 < toks.len() && joined_by_space(text, &toks[j], &toks[j + 1]) && shouting(&toks[j + 1]);
+        !(before || after)
+    });
+}
+
+/// Capitalised words that do not make a phrase a name ("In Zibdin", "To
+/// Nawa").
+const FUNCTION_WORDS: [&str; 31] = [
+    "a", "in", "at", "from", "to", "near", "and", "of", "the", "on", "into", "towards", "toward", "around", "outside",
+    "inside", "via", "through", "across", "between", "with", "by", "for", "as", "since", "while", "when", "where",
+    "after", "before", "like",
+];
+
+fn is_function_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    FUNCTION_WORDS.contains(&l.as_str())
+}
+
+/// Drops a one-word village, town or neighbourhood that is part of a longer
+/// capitalised phrase: "Munir Ibrahim", "Bin Malik", "Alya Munir".
+fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
+    let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
+    entities.retain(|(span, e)| {
+        if e.entity.subtype.kind() != MentionKind::Place || !matches!(e.entity.subtype, Subtype::Village | Subtype::Town | Subtype::Neighbourhood) {
+            return true;
+        }
+        let Some(i) = tok_at(toks, span.start) else { return true };
+        if toks[i].end != span.end {
+            return true; // several words
+        }
+        let free = |t: &Tok| !overlaps_span(&spans, Span::new(t.start, t.end));
+        let capital_neighbour = |j: usize, before: bool| {
+            let t = &toks[j];
+            let (a, b) = if before { (&toks[j], &toks[i]) } else { (&toks[i], &toks[j]) };
+            let w = word(text, t);
+            joined_by_space(text, a, b) && is_capitalised(w) && !is_function_word(w) && free(t)
+        };
+        let before = i > 0 && capital_neighbour(i - 1, true);
+        let after = i + 1 < toks.len() && capital_neighbour(i + 1, false);
+        !(before || after)
+    });
+}
+
+// ------------------------------------------------------------------ persons
+
+/// Honorifics and ranks: part of a person's span ("Ms. Corinne Fleischer",
+/// "General of the Army Sergei Shoigu"). Longest first.
+const RANKS: [&str; 33] = [
+    "general of the army",
+    "colonel general",
+    "lieutenant general",
+    "major general",
+    "brigadier general",
+    "lieutenant colonel",
+    "rear admiral",
+    "vice admiral",
+    "army general",
+    "police colonel",
+    "first lieutenant",
+    "field marshal",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "brigadier",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "mister",
+    "madam",
+    "madame",
+    "sir",
+    "ambassador",
+];
+
+/// The last words of every title of [`RANKS`] and [`JOB_TITLES`]: a word
+/// that is none of them ends no title.
+const TITLE_LAST_WORDS: [&str; 33] = [
+    "army", "general", "colonel", "admiral", "marshal", "lieutenant", "major", "captain", "brigadier", "sergeant",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "madame", "sir", "ambassador",
+    "president", "minister", "governor", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "commander", "mayor", "premier",
+];
+
+/// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
+/// titles that go with a bare first name or surname too ("Mr. Andrei").
+const HONORIFICS_FROM: usize = 21;
+
+/// Job titles: they introduce a person but stay outside the span, and the
+/// name after them must have two words ("Governor Ahmad Khalil").
+const JOB_TITLES: [&str; 12] = [
+    "president",
+    "minister",
+    "governor",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "commander",
+    "mayor",
+    "premier",
+    "secretary-general",
+];
+
+/// Capitalised words that follow a rank without being a name ("General
+/// Staff", "Major Aleppo").
+const NOT_NAMES: [&str; 40] = [
+    "staff", "assembly", "secretary", "directorate", "command", "headquarters", "prosecutor", "administration",
+    "security", "council", "committee", "department", "ministry", "office", "government", "authority", "consul",
+    "director", "manager", "secretariat", "please", "thank", "thanks", "the", "of", "and", "for", "in", "on",
+    "statement", "report", "situation", "mission", "operation", "forces", "army", "federation", "republic",
+    "minister", "president",
+];
+
+/// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
+const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ben", "abu"];
+
+fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter().map(|t| word(text, t).to_lowercase()).collect()
+}
+
+/// If a title of `list` ends right before token `k` (its words separated by
+/// spaces, hyphens or a dot), the index of its first token.
+fn title_before(text: &str, toks: &[Tok], lw: &[String], k: usize, list: &[&str]) -> Option<usize> {
+    if k >= toks.len() {
+        return None; // no name after it
+    }
+    // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
+    let prev = lw.get(k.checked_sub(1)?)?;
+    let last = prev.rsplit('-').next().unwrap_or(prev);
+    if !TITLE_LAST_WORDS.contains(&last) {
+        return None;
+    }
+    for title in list {
+        let parts: Vec<&str> = title.split([' ', '-']).collect();
+        let n = parts.len();
+        if k < n {
+            continue;
+        }
+        let first = k - n;
+        let mut ok = true;
+        for (p, part) in parts.iter().enumerate() {
+            let w = &lw[first + p];
+            // A hyphenated title is one token ("colonel-general").
+            if w != part {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            // "Colonel-General" is one token holding two parts.
+            let joined = title.replace(' ', "-");
+            if k >= 1 && lw[k - 1] == joined {
+                let prev = &toks[k - 1];
+                if is_capitalised(word(text, prev)) && gap_is_title_gap(text, prev, &toks[k]) {
+                    return Some(k - 1);
+                }
+            }
+            continue;
+        }
+        if !is_capitalised(word(text, &toks[first])) {
+            continue;
+        }
+        // Words of the title joined by spaces or hyphens; the title joined
+        // to the name by a space, a dot, or a dot and a space.
+        let inner_ok = (first..k - 1).all(|p| {
+            let g = &text[toks[p].end..toks[p + 1].start];
+            g == " " || g == "-"
+        });
+        if inner_ok && gap_is_title_gap(text, &toks[k - 1], &toks[k]) {
+            return Some(first);
+        }
+    }
+    None
+}
+
+fn gap_is_title_gap(text: &str, a: &Tok, b: &Tok) -> bool {
+    matches!(&text[a.end..b.start], " " | "." | ". " | "\u{a0}" | ".\u{a0}")
+}
+
+/// The name starting at token `k`: capitalised words, initials and
+/// particles joined by single spaces, at most four words. Returns the index
+/// after its last token.
+fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut words = 0;
+    while j < toks.len() && words < 4 {
+        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+            break;
+        }
+        let w = word(text, &toks[j]);
+        let lower = &lw[j];
+        let particle = PARTICLES.contains(&lower.as_str()) || lower.starts_with("al-") && !is_capitalised(w);
+        if is_initial(w) || (is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str()) && w.chars().any(char::is_lowercase)) {
+            words += 1;
+            j += 1;
+            if lower.starts_with("al-") || lower.starts_with("el-") {
+                continue;
+            }
+        } else if particle && j > k && j + 1 < toks.len() {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    // Do not end on a particle or an initial.
+    while j > k && {
+        let w = word(text, &toks[j - 1]);
+        PARTICLES.contains(&lw[j - 1].as_str()) || is_initial(w)
+    } {
+        j -= 1;
+    }
+    (j > k).then_some(j)
+}
+
+/// Persons introduced by an honorific or rank (in the span) or a job title
+/// (outside it), not already matched.
+fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+    let mut k = 0;
+    while k < toks.len() {
+        let (start, min_words) = if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
+            (toks[first].start, 1)
+        } else if title_before(text, toks, lw, k, &JOB_TITLES).is_some() {
+            (toks[k].start, 2)
+        } else {
+            k += 1;
+            continue;
+        };
+        // "Major General X": the title goes on; the name starts later.
+        if title_before(text, toks, lw, k + 1, &RANKS).is_some() {
+            k += 1;
+            continue;
+        }
+        let Some(end_tok) = name_at(text, toks, lw, k) else {
+            k += 1;
+            continue;
+        };
+        let n_words = (k..end_tok).filter(|&j| !PARTICLES.contains(&lw[j].as_str())).count();
+        if n_words < min_words {
+            k += 1;
+            continue;
+        }
+        // "General Public License", "Major Component": words, not a name.
+        let all_words = (k..end_tok).all(|j| {
+            let w = word(text, &toks[j]);
+            is_initial(w) || PARTICLES.contains(&lw[j].as_str()) || is_english_word(w)
+        });
+        if all_words {
+            k += 1;
+            continue;
+        }
+        let name_span = Span::new(toks[k].start, toks[end_tok - 1].end);
+        // A known entity that is not a minor place (a person, a country...) wins.
+        let from = entities.partition_point(|(s, _)| s.end <= name_span.start);
+        let known = entities[from..].iter().take_while(|(s, _)| s.start < name_span.end).any(|(s, e)| {
+            s.overlaps(&name_span) && !(is_minor_place(subtype_of(e)) && e.entity.subtype.kind() == MentionKind::Place)
+        });
+        if !known {
+            let name = clean_person_name(&text[name_span.start..name_span.end]);
+            found.push((Span::new(start, name_span.end), context_entity(name, Subtype::Person)));
+        }
+        k = end_tok;
+    }
+}
+
+/// A gazetteer person preceded by an honorific or rank takes it into its
+/// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
+fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[String], entities: &mut [(Span, Entity)]) {
+    let mut prev_end = 0;
+    for (span, e) in entities.iter_mut() {
+        let end = span.end;
+        if e.entity.subtype == Subtype::Person {
+            if let Some(k) = tok_at(toks, span.start) {
+                if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
+                    let start = toks[first].start;
+                    // Never over the mention before.
+                    if start >= prev_end {
+                        span.start = start;
+                    }
+                }
+            }
+        }
+        prev_end = end;
+    }
+}
+
+/// A person mentioned earlier: the words of their full name and of the
+/// name as written, normalised.
+struct Known {
+    at: usize,
+    first: Vec<String>,
+    last: Vec<String>,
+    full: Vec<Vec<String>>,
+    entity: EntityRef,
+}
+
+fn name_words(s: &str) -> Vec<String> {
+    s.split([' ', '\u{a0}'])
+        .filter(|w| !w.is_empty())
+        .map(norm)
+        .filter(|w| !PARTICLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
+/// Andrei", "Esteemed Alexei"), and their full names written again
+/// ("Corinne Fleisсher"), become those persons.
+fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span, Entity)>) {
+    let mut known: Vec<Known> = Vec::new();
+    for (span, e) in entities.iter() {
+        if e.entity.subtype != Subtype::Person {
+            continue;
+        }
+        let written = {
+            // The name as written, without a rank or honorific.
+            let t = &text[span.start..span.end];
+            let inside = toks_within(toks, span.start, span.end);
+            let k = (!inside.is_empty()).then_some(inside.start);
+            let mut s = t.to_string();
+            if let Some(k0) = k {
+                let mut k1 = k0;
+                while k1 < toks.len() && toks[k1].end <= span.end {
+                    if title_before(text, toks, lw, k1, &RANKS).is_some_and(|f| toks[f].start >= span.start) {
+                        s = text[toks[k1].start..span.end].to_string();
+                    }
+                    k1 += 1;
+                }
+            }
+            s
+        };
+        let mut full = vec![name_words(&e.entity.name), name_words(&written)];
+        full.retain(|w| w.len() >= 2);
+        if full.is_empty() {
+            continue;
+        }
+        let mut first = Vec::new();
+        let mut last = Vec::new();
+        for f in &full {
+            if let (Some(a), Some(b)) = (f.first(), f.last()) {
+                if a.chars().count() >= 3 && !a.ends_with('.') {
+                    first.push(a.clone());
+                }
+                if b.chars().count() >= 3 {
+                    last.push(b.clone());
+                }
+            }
+        }
+        known.push(Known { at: span.start, first, last, full, entity: e.entity.clone() });
+    }
+    if known.is_empty() {
+        return;
+    }
+    // Index: a word of a name → the persons (by when they were first named) it may mean.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, p) in known.iter().enumerate() {
+        for w in p.first.iter().chain(&p.last) {
+            let v = by_word.entry(w.as_str()).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+        for f in &p.full {
+            if let (Some(a), Some(b)) = (f.first(), f.last()) {
+                let v = by_pair.entry((a.as_str(), b.as_str())).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+    // The latest of `list` (indices into `known`, in order) named before `pos`.
+    let latest = |list: Option<&Vec<usize>>, pos: usize| -> Option<usize> {
+        let list = list?;
+        let n = list.partition_point(|&i| known[i].at < pos);
+        n.checked_sub(1).map(|j| list[j])
+    };
+    // A one-word name found after an honorific ("Ms. Corinne") is the person
+    // named in full before.
+    for (span, e) in entities.iter_mut() {
+        if e.entity.subtype != Subtype::Person || e.entity.id.is_some() || e.entity.name.contains(' ') {
+            continue;
+        }
+        let n = norm(&e.entity.name);
+        if let Some(i) = latest(by_word.get(n.as_str()), span.start) {
+            e.entity = known[i].entity.clone();
+        }
+    }
+    let mut added: Vec<(Span, Entity)> = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) || overlaps_any(entities, Span::new(t.start, t.end)) {
+            k += 1;
+            continue;
+        }
+        let n = norm(w);
+        // The latest person named before this word whose name it is, in full
+        // ("Corinne Fleisсher") or in part ("Andrei").
+        let single = latest(by_word.get(n.as_str()), t.start);
+        let pair = if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
+            let n2 = norm(word(text, &toks[k + 1]));
+            latest(by_pair.get(&(n.as_str(), n2.as_str())), t.start)
+        } else {
+            None
+        };
+        let hit = match (pair, single) {
+            (Some(a), Some(b)) if b > a => Some((b, k + 1)),
+            (Some(a), _) => Some((a, k + 2)),
+            (None, Some(b)) => Some((b, k + 1)),
+            (None, None) => None,
+        };
+        let Some((pi, end_tok)) = hit else {
+            k += 1;
+            continue;
+        };
+        let p = &known[pi];
+        let honorific = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).is_some();
+        if end_tok == k + 1 && !honorific {
+            // "Mark" the verb, not Mark Lowcock: a common word, or a first name
+            // opening a sentence without a comma after it ("Andrei, please").
+            let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', '\n']) || t.start == 0;
+            let first_name = p.first.contains(&n) && !p.last.contains(&n);
+            let addressed = text[t.end..].starts_with([',', '!']);
+            if is_english_word(w) || (sentence_start && first_name && !addressed) {
+                k += 1;
+                continue;
+            }
+        }
+        let end = toks[end_tok - 1].end;
+        if overlaps_any(entities, Span::new(t.start, end)) {
+            k += 1;
+            continue;
+        }
+        // An honorific right before it is in the span ("Mr. Andrei").
+        let start = title_before(text, toks, lw, k, &RANKS[HONORIFICS_FROM..]).map_or(t.start, |f| toks[f].start);
+        let start = if overlaps_any(entities, Span::new(start, end)) { t.start } else { start };
+        added.push((Span::new(start, end), Entity { entity: p.entity.clone(), alternatives: Vec::new() }));
+        k = end_tok;
+    }
+    entities.extend(added);
+    entities.sort_by_key(|(s, _)| (s.start, s.end));
+}
+
+// ------------------------------------------------------------------ places
+
+/// A capitalised place name starting at token `k`: one to four words,
+/// possibly after an Arabic article ("al-Nasriyah", "Ain-Zrekia", "Tell
+/// Shihab"). Returns the index after its last token.
+fn place_name_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let mut j = k;
+    while j < toks.len() && j - k < 4 {
+        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+            break;
+        }
+        let w = word(text, &toks[j]);
+        let lower = w.to_lowercase();
+        let article = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&lower.as_str());
+        let cap_after_article = w.split_once('-').is_some_and(|(a, rest)| {
+            ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&a.to_lowercase().as_str()) && is_capitalised(rest)
+        });
+        let name_word = (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str());
+        // An article joined by a space to a capitalised word: "Al Baraa", "as Sanamayn".
+        let spaced_article = article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1]));
+        if !(name_word || spaced_article) {
+            break;
+        }
+        j += 1;
+    }
+    (j > k).then_some(j)
+}
+
+/// Words after "the ... of" that introduce a place.
+const PLACE_INTRO: [(&str, Subtype); 10] = [
+    ("village of", Subtype::Village),
+    ("villages of", Subtype::Village),
+    ("settlement of", Subtype::Village),
+    ("settlements of", Subtype::Village),
+    ("town of", Subtype::Town),
+    ("towns of", Subtype::Town),
+    ("city of", Subtype::City),
+    ("hamlet of", Subtype::Village),
+    ("locality of", Subtype::Village),
+    ("neighbourhood of", Subtype::Neighbourhood),
+];
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// At most `n` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+fn ends_with_word(hay: &str, needle: &str) -> bool {
+    hay.ends_with(needle) && !hay[..hay.len() - needle.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Places named by the words around them.
+fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
+    for k in 0..toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) && !w.contains('-') {
+            continue;
+        }
+        // Only at the start of a name.
+        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
+            continue;
+        }
+        // "the village of X", "the villages of X and Y": the words before.
+        let mut subtype = None;
+        if k > 0 && lw[k - 1] == "of" {
+            let from = floor_boundary(text, t.start.saturating_sub(40));
+            let before = text[from..t.start].trim_end().to_lowercase();
+            subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
+        }
+        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        if subtype.is_none() {
+            // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
+            let after = prefix(&text[toks[end_tok - 1].end..], 60);
+            let la = after.to_lowercase();
+            let prov = |s: &str| {
+                let s = s.trim_start_matches([',', '(', ' ']);
+                let mut ws = s.split([' ', ')', ',', '.', ';']).filter(|x| !x.is_empty());
+                match (ws.next(), ws.next()) {
+                    (Some(a), Some(b)) => {
+                        a.chars().next().is_some_and(char::is_uppercase)
+                            && matches!(b.to_lowercase().as_str(), "province" | "governorate")
+                    }
+                    _ => false,
+                }
+            };
+            if (after.starts_with(", ") || after.starts_with(" (")) && prov(after) {
+                subtype = Some(Subtype::Village);
+            } else if let Some(rest) = ["in the province of ", "in the governorate of "]
+                .iter()
+                .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| &after[after.len() - r.len()..]))
+            {
+                // "Anhul in the province of Daraa", not "Achieved in the province of the results".
+                let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', ':', '\n']) || t.start == 0;
+                if is_capitalised(rest) && !sentence_start {
+                    subtype = Some(Subtype::Village);
+                }
+            }
+        }
+        let Some(subtype) = subtype else { continue };
+        // A list after "villages of": "A, B and C".
+        let mut spans = vec![(k, end_tok)];
+        if matches!(lw.get(k.wrapping_sub(2)).map(String::as_str), Some("villages" | "settlements" | "towns")) {
+            let mut j = end_tok;
+            while j < toks.len() {
+                let gap = &text[toks[j - 1].end..toks[j].start];
+                let next = if gap == ", " || gap == " " && lw[j] == "and" {
+                    if lw[j] == "and" { j + 1 } else { j }
+                } else {
+                    break;
+                };
+                if next >= toks.len() || (gap == " " && !joined_by_space(text, &toks[j], &toks[next])) {
+                    break;
+                }
+                let Some(e) = place_name_at(text, toks, next) else { break };
+                spans.push((next, e));
+                j = e;
+            }
+        }
+        for (a, b) in spans {
+            if (a..b).all(|j| is_english_word(word(text, &toks[j]))) {
+                continue; // "Achieved", "Results": words, not names
+            }
+            let span = Span::new(toks[a].start, toks[b - 1].end);
+            let name = text[span.start..span.end].to_string();
+            found.push((span, context_entity(name, subtype)));
+        }
+    }
+}
+
+/// What the word after a name says it is: "X camp", "X IDP camp", "X
+/// checkpoint", "X border crossing".
+fn kind_after(lw: &[String], j: usize) -> Option<Subtype> {
+    let w = |i: usize| lw.get(i).map(String::as_str);
+    match (w(j), w(j + 1)) {
+        (Some("camp" | "camps"), _) => Some(Subtype::Camp),
+        (Some("refugee" | "idp" | "displacement" | "transit"), Some("camp" | "camps")) => Some(Subtype::Camp),
+        (Some("checkpoint" | "checkpoints" | "crossing"), _) => Some(Subtype::Crossing),
+        (Some("border"), Some("crossing" | "checkpoint")) => Some(Subtype::Crossing),
+        _ => None,
+    }
+}
+
+/// Camps and crossings named by the word after them ("Newroz camp", "the
+/// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
+/// Tal-Kalakh", "the refugee camp Rukban").
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
+    for k in 0..toks.len() {
+        let t = toks[k];
+        let w = word(text, &t);
+        if !is_capitalised(w) && !w.contains('-') {
+            continue;
+        }
+        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
+            continue;
+        }
+        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        // The name stops before "IDP camp", "Border crossing".
+        let end_tok = (k + 1..end_tok).find(|&j| kind_after(lw, j).is_some()).unwrap_or(end_tok);
+        let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
+            .then(|| kind_after(lw, end_tok))
+            .flatten();
+        let before = match (k.checked_sub(1).map(|i| lw[i].as_str()), k.checked_sub(2).map(|i| lw[i].as_str())) {
+            (Some("checkpoint" | "checkpoints" | "crossing"), _) => Some(Subtype::Crossing),
+            (Some("camp"), Some("refugee" | "idp" | "displacement")) => Some(Subtype::Camp),
+            _ => None,
+        };
+        let Some(subtype) = after.or(before) else { continue };
+        if (k..end_tok).all(|j| is_english_word(word(text, &toks[j])))
+            || kind_after(lw, k).is_some()
+            || (end_tok == k + 1 && !w.chars().any(char::is_lowercase))
+        {
+            continue; // "Refugee camp", "IDP camps", "UNHCR camp": not names
+        }
+        let span = Span::new(toks[k].start, toks[end_tok - 1].end);
+        found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
+        // "checkpoints A and B": the second one too.
+        if before.is_some() && after.is_none() {
+            let mut j = end_tok;
+            while j + 1 < toks.len() && lw[j] == "and" && joined_by_space(text, &toks[j - 1], &toks[j]) {
+                let Some(e) = place_name_at(text, toks, j + 1) else { break };
+                let span = Span::new(toks[j + 1].start, toks[e - 1].end);
+                found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
+                j = e;
+            }
+        }
+    }
+}
+
+/// "... temporary accommodation centres of the province of Homs: Mahmud
+/// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
+fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
+    // ASCII lower case keeps byte offsets.
+    let lower = text.to_ascii_lowercase();
+    for intro in ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"] {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(intro) {
+            let at = from + p + intro.len();
+            from = at;
+            // The list follows the first colon in the same sentence.
+            let rest = &text[at..floor_boundary(text, (at + 600).min(text.len()))];
+            let sentence_end = rest.find(['.', '\n']).unwrap_or(rest.len());
+            let Some(colon) = rest[..sentence_end].find(':') else { continue };
+            let list_start = at + colon + 1;
+            let list_end = at + sentence_end;
+            for k in toks_within(toks, list_start, list_end) {
+                let tok = &toks[k];
+                // Item starts: the first token after the colon or a comma.
+                let gap_before = &text[if k > 0 { toks[k - 1].end } else { 0 }..tok.start];
+                if !(toks[k - 1].end < list_start || gap_before.trim() == ",") {
+                    continue;
+                }
+                let mut j = k;
+                while j < toks.len() && toks[j].end <= list_end {
+                    if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+                        break;
+                    }
+                    j += 1;
+                }
+                if !is_capitalised(word(text, tok)) {
+                    continue;
+                }
+                let span = Span::new(tok.start, toks[j - 1].end);
+                found.push((span, context_entity(text[span.start..span.end].to_string(), Subtype::Shelter)));
+            }
+        }
+    }
+}
+
+/// An unknown capitalised name in a parenthesised list in which at least
+/// two items are places: "(Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)".
+fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+    let mut from = 0;
+    while let Some(p) = text[from..].find('(') {
+        let open = from + p;
+        from = open + 1;
+        // The list closes on the same line, within a few hundred bytes.
+        let window = &text[open..floor_boundary(text, (open + 400).min(text.len()))];
+        let Some(q) = window.find([')', '\n']) else { continue };
+        let close = open + q;
+        if !text[close..].starts_with(')') {
+            continue;
+        }
+        let inner = &text[open + 1..close];
+        if !inner.contains(',') {
+            continue;
+        }
+        // Items: text between commas (and a final "and").
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut s = open + 1;
+        for (i, c) in inner.char_indices() {
+            if c == ',' {
+                items.push((s, open + 1 + i));
+                s = open + 1 + i + 1;
+            }
+        }
+        items.push((s, close));
+        let is_place = |a: usize, b: usize| {
+            let from = entities.partition_point(|(sp, _)| sp.start < a);
+            entities[from..]
+                .iter()
+                .take_while(|(sp, _)| sp.start < b)
+                .any(|(sp, e)| sp.end <= b && e.entity.subtype.kind() == MentionKind::Place)
+        };
+        let places = items.iter().filter(|&&(a, b)| is_place(a, b)).count();
+        if places < 2 {
+            continue;
+        }
+        for &(a, b) in &items {
+            if is_place(a, b) || (b > a && overlaps_any(entities, Span::new(a, b))) {
+                continue;
+            }
+            let ts = toks_within(toks, a, b);
+            if ts.is_empty() {
+                continue;
+            }
+            let k = ts.start;
+            let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+            // The whole item but a trailing "etc".
+            let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
+            if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 || (k..end_tok).all(|j| is_english_word(word(text, &toks[j]))) {
+                continue;
+            }
+            let span = Span::new(toks[k].start, toks[end_tok - 1].end);
+            found.push((span, context_entity(text[span.start..span.end].to_string(), Subtype::Village)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ent(name: &str, id: Option<&str>, subtype: Subtype) -> Entity {
+        Entity { entity: EntityRef { name: name.into(), id: id.map(String::from), subtype }, alternatives: Vec::new() }
+    }
+
+    fn at(text: &str, needle: &str) -> Span {
+        let s = text.find(needle).unwrap();
+        Span::new(s, s + needle.len())
+    }
+
+    fn run(text: &str, mut entities: Vec<(Span, Entity)>) -> Vec<(String, String, Option<String>)> {
+        entities.sort_by_key(|(s, _)| s.start);
+        add_context_names(text, &Gazetteer::new(), &mut entities);
+        for w in entities.windows(2) {
+            assert!(w[0].0.end <= w[1].0.start, "overlap: {entities:?}");
+        }
+        entities
+            .into_iter()
+            .map(|(s, e)| (text[s.start..s.end].to_string(), e.entity.name, e.entity.id))
+            .collect()
+    }
+
+    #[test]
+    fn persons_by_honorific_and_rank() {
+        let text = "Ms. Corinne Fleischer spoke. Statement by Major-General A. Bakin. Mr.Hussein Makhluf and Dr. Feisal Miqdad.";
+        let got = run(text, vec![]);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Ms. Corinne Fleischer", "Major-General A. Bakin", "Mr.Hussein Makhluf", "Dr. Feisal Miqdad"]);
+        assert_eq!(got[1].1, "A. Bakin");
+        assert!(got.iter().all(|x| x.2.is_none()));
+    }
+
+    #[test]
+    fn job_titles_are_not_names() {
+        let got = run("The General Staff met the Minister of Defence.", vec![]);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_named_again_is_the_same_person() {
+        let text = "Ms. Corinne Fleischer spoke. Ms. Corinne, please! Statement by Corinne Fleisсher. Esteemed Corinne.";
+        let got = run(text, vec![]);
+        let v: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(v, vec![
+            ("Ms. Corinne Fleischer", "Corinne Fleischer"),
+            ("Ms. Corinne", "Corinne Fleischer"),
+            ("Corinne Fleisсher", "Corinne Fleischer"),
+            ("Corinne", "Corinne Fleischer"),
+        ]);
+    }
+
+    #[test]
+    fn a_first_name_opening_a_sentence_needs_an_address() {
+        let text = "Ms. Mark Zzyx spoke. Mark the date. Mark, thank you. Zzyx agreed.";
+        let got = run(text, vec![]);
+        let v: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(v, vec!["Ms. Mark Zzyx", "Mark", "Zzyx"]);
+        let got = run("Major General Yevgeny Zzyx spoke.", vec![]);
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("Major General Yevgeny Zzyx", "Yevgeny Zzyx"));
+    }
+
+    #[test]
+    fn gazetteer_persons_take_their_rank_and_are_found_again() {
+        let text = "General of the Army Sergei Shoigu wrote. Shoigu said.";
+        let got = run(text, vec![(at(text, "Sergei Shoigu"), ent("Sergei Shoigu", Some("p"), Subtype::Person))]);
+        assert_eq!(got[0].0, "General of the Army Sergei Shoigu");
+        assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("Shoigu", "Sergei Shoigu"));
+        assert_eq!(got[1].2.as_deref(), Some("p"));
+    }
+
+    #[test]
+    fn a_title_makes_a_village_name_a_person() {
+        let text = "Mr. Alya Munir Ibrahim spoke.";
+        let got = run(text, vec![(at(text, "Ibrahim"), ent("Ibrahim", Some("v"), Subtype::Village))]);
+        assert_eq!(got, vec![("Mr. Alya Munir Ibrahim".into(), "Alya Munir Ibrahim".into(), None)]);
+    }
+
+    #[test]
+    fn us_as_a_modifier_is_not_a_place() {
+        let text = "US troops left the US-occupied zone; the US and its allies; US $25 million; stop the US from it.";
+        let us = |needle: &str, from: usize| {
+            let s = from + text[from..].find(needle).unwrap();
+            (Span::new(s, s + 2), ent("United States", Some("us"), Subtype::Country))
+        };
+        let ents = vec![us("US troops", 0), us("US-occ", 0), us("US and", 0), us("US $", 0), us("US from", 0)];
+        let got = run(text, ents);
+        assert_eq!(got.len(), 2, "{got:?}");
+        let text = "U.S. troops and the U.S.";
+        let ents = vec![
+            (Span::new(0, 4), ent("United States", Some("us"), Subtype::Country)),
+            (Span::new(20, 24), ent("United States", Some("us"), Subtype::Country)),
+        ];
+        assert_eq!(run(text, ents).len(), 1);
+    }
+
+    #[test]
+    fn places_by_context() {
+        let text = "Aid reached the village of Anhul in the province of Daraa. Citizens of al-Zara, Homs province, and \
+                    Nawa (Daraa province). The villages of Abu Kahf, Maan and Tayba.";
+        let got = run(text, vec![]);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec!["Anhul", "al-Zara", "Nawa", "Abu Kahf", "Maan", "Tayba"], "{got:?}");
+    }
+
+    #[test]
+    fn camps_and_crossings_by_the_words_around_them() {
+        let text = "families left Newroz camp and the Zzyx IDP camp; via checkpoints Qqa-Yabus and Tal-Qqalakh; \
+                    through the Jaber border crossing. A Refugee camp. From refugee and IDP camps, a UNHCR camp.";
+        let got = run(text, vec![]);
+        let v: Vec<(&str, String)> = got.iter().map(|x| (x.0.as_str(), format!("{:?}", x.2))).collect();
+        let names: Vec<&str> = v.iter().map(|x| x.0).collect();
+        assert_eq!(names, vec!["Newroz", "Zzyx", "Qqa-Yabus", "Tal-Qqalakh", "Jaber"], "{got:?}");
+    }
+
+    #[test]
+    fn shelters_and_lists() {
+        let text = "the temporary accommodation centers of the province of Homs: Mahmud Usman, Al Baraa Bin Malik, \
+                    Abdurakhman Shatur.\nsettlements (Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)";
+        let ents = vec![
+            (at(text, "Tal Rifaat"), ent("Tal Rifaat", Some("a"), Subtype::Town)),
+            (at(text, "Kafr Antun"), ent("Kafr Antun", Some("b"), Subtype::Village)),
+            (at(text, "Malik"), ent("Malik", Some("m"), Subtype::Village)),
+        ];
+        let got = run(text, ents);
+        let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, vec![
+            "Mahmud Usman",
+            "Al Baraa Bin Malik",
+            "Abdurakhman Shatur",
+            "Tal Rifaat",
+            "Kafr Antun",
+            "Ehrez",
+            "Jubah"
+        ]);
+    }
+
+    #[test]
+    fn every_title_ends_with_a_listed_word() {
+        for t in RANKS.iter().chain(JOB_TITLES.iter()) {
+            let last = t.rsplit([' ', '-']).next().unwrap();
+            assert!(TITLE_LAST_WORDS.contains(&last), "{t}");
+        }
+    }
+
+    #[test]
+    fn honorifics_follow_the_ranks() {
+        assert_eq!(RANKS[HONORIFICS_FROM], "mr");
+        assert_eq!(RANKS[HONORIFICS_FROM - 1], "sergeant");
+    }
+
+    #[test]
+    fn words_after_a_rank_are_not_a_person() {
+        assert!(run("the GNU General Public License and the Major Component", vec![]).is_empty());
+        let text = "THE SOFTWARE IS PROVIDED AS IS; the IS fighters";
+        let is = |from: usize| {
+            let s = from + text[from..].find("IS").unwrap();
+            (Span::new(s, s + 2), ent("Islamic State", Some("isis"), Subtype::ArmedGroup))
+        };
+        let got = run(text, vec![is(0), is(20), is(30)]);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn no_panic_on_odd_text() {
+        for text in [
+            "",
+            "Mr.",
+            "Mr. ",
+            "(",
+            "(,)",
+            "village of",
+            "Ms. Ä",
+            "General of the",
+            "US",
+            "US-",
+            "((a, b), c",
+            "the village of Ḩimş– –– ééééééééééééééééééééééééééééééééééééééééééééééééé",
+            "Tell X, Ḩimş––––––––––––––––––––––––––––––––––––––––––––––––––––––",
+            "Mr. Ünal Çelik–, Ms. Ö. Ä.",
+        ] {
+            run(text, vec![]);
+        }
+    }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::stopwords;
 use super::Gazetteer;
 use crate::error::{Error, Result};
 use crate::mention::{Span, Subtype};
@@ -60,7 +61,14 @@ pub(crate) struct Matcher {
     gazetteer: Arc<Gazetteer>,
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// For each entry, the governorate it lies in (itself for a governorate).
+    governorate: Vec<Option<u32>>,
 }
+
+/// How far (in bytes, within one line) a governorate named near an
+/// ambiguous place name is taken as its governorate: "Tell Shihab, Daraa
+/// province", "As Sanamayn, Izra and Nawa (Dar’a)".
+const GOVERNORATE_WINDOW: usize = 200;
 
 fn first_letter_after_article(name: &str) -> Option<char> {
     let body = strip_article(name).unwrap_or(name);
@@ -103,26 +111,59 @@ fn subtype_rank(s: Subtype) -> u8 {
         Subtype::Town => 6,
         Subtype::District => 7,
         Subtype::Subdistrict => 8,
-        Subtype::Village => 9,
-        Subtype::Neighbourhood => 10,
+        // A named neighbourhood of a city is better known than a hamlet of the same name.
+        Subtype::Neighbourhood => 9,
+        Subtype::Village => 10,
         _ => 0,
     }
 }
 
+/// `fold_name`, with a fast path for ASCII names (most of them): the same
+/// result, without the offset map.
+fn fold_key(name: &str) -> String {
+    if !name.is_ascii() {
+        return fold_name(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' => out.push(b as char),
+            b'A'..=b'Z' => out.push(b.to_ascii_lowercase() as char),
+            b'\'' | b'`' => {}
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'-' | b'_' => {
+                if out.as_bytes().last().is_some_and(|&l| l != b' ') {
+                    out.push(' ');
+                }
+            }
+            _ => out.push(BREAK as char),
+        }
+    }
+    let trimmed = out.trim_matches(|c| c == ' ' || c == BREAK as char);
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
+}
+
 /// The forms a name is matched under: itself, without its article, and with
-/// hyphens removed ("Deir ez-Zor" → "Deir ezZor").
-fn name_forms(name: &str) -> Vec<(String, CaseRule)> {
+/// hyphens removed ("Deir ez-Zor" → "Deir ezZor"). A minor place (village,
+/// town, district...) is never matched under a single common English word
+/// ("Tall", "Harem"), and no name loses its article to become one.
+fn name_forms(name: &str, subtype: Subtype) -> Vec<(String, CaseRule)> {
     let rule = case_rule(name);
+    let minor = stopwords::applies_to(subtype);
     let mut forms = Vec::with_capacity(3);
     let mut add = |s: &str| {
-        let key = fold_name(s);
-        if !key.is_empty() && !forms.iter().any(|(k, _)| *k == key) {
+        let key = fold_key(s);
+        if !key.is_empty() && !(minor && stopwords::is_stop_word(&key)) && !forms.iter().any(|(k, _)| *k == key) {
             forms.push((key, rule.clone()));
         }
     };
     add(name);
     if let Some(rest) = strip_article(name) {
-        if fold_name(rest).len() >= MIN_STRIPPED_LEN {
+        let key = fold_key(rest);
+        if key.len() >= MIN_STRIPPED_LEN && !stopwords::is_stop_word(&key) {
             add(rest);
         }
     }
@@ -141,7 +182,7 @@ impl Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, entry) in gazetteer.entries().iter().enumerate() {
             for name in entry.names() {
-                for (key, rule) in name_forms(name) {
+                for (key, rule) in name_forms(name, entry.subtype()) {
                     let slot = *index.entry((key.clone(), rule.clone())).or_insert_with(|| {
                         keys.push(key);
                         patterns.push(Pattern { rule, entries: Vec::new() });
@@ -155,10 +196,12 @@ impl Matcher {
             }
         }
         let entries = gazetteer.entries();
-        for p in &mut patterns {
+        for (key, p) in keys.iter().zip(&mut patterns) {
+            // By subtype, then the entries this is the canonical name of (not a
+            // variant spelling shared by chance), then population.
             p.entries.sort_by_key(|&e| {
                 let e = &entries[e as usize];
-                (subtype_rank(e.subtype()), std::cmp::Reverse(e.population.unwrap_or(0)))
+                (subtype_rank(e.subtype()), !is_canonical_key(e, key), std::cmp::Reverse(e.population.unwrap_or(0)))
             });
         }
         let automaton = if keys.is_empty() {
@@ -171,7 +214,8 @@ impl Matcher {
                     .map_err(|e| Error::invalid_argument(format!("cannot compile the gazetteer names: {e}")))?,
             )
         };
-        Ok(Matcher { gazetteer, automaton, patterns })
+        let governorate = governorates(&gazetteer);
+        Ok(Matcher { gazetteer, automaton, patterns, governorate })
     }
 
     /// The gazetteer this matcher was built from.
@@ -205,16 +249,82 @@ impl Matcher {
         // Leftmost-longest among the valid matches.
         candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
         let mut out: Vec<EntityMatch> = Vec::new();
+        let mut decided: Vec<bool> = Vec::new();
         let mut last_end = 0;
         for (s, e, pid) in candidates {
             if s < last_end {
                 continue;
             }
             last_end = e;
-            let (entry, alternatives) = self.resolve(text, s, e, &self.patterns[pid as usize]);
+            let (entry, alternatives, by_context) = self.resolve(text, s, e, &self.patterns[pid as usize]);
             out.push(EntityMatch { span: Span::new(s, e), entry, alternatives });
+            decided.push(by_context);
         }
+        self.prefer_nearby_governorate(text, &mut out, &decided);
         out
+    }
+
+    /// Among the readings of an ambiguous place name, prefers one that lies
+    /// in a governorate named close by on the same line, when the reading
+    /// chosen by rank lies elsewhere ("Sinjar ... Idlib": the Idlib Sinjar,
+    /// not the Iraqi town). Readings forced by the words around the name
+    /// ("X province") are kept.
+    fn prefer_nearby_governorate(&self, text: &str, out: &mut [EntityMatch], decided: &[bool]) {
+        let entries = self.gazetteer.entries();
+        // Governorates named in the text: a match one of whose readings is a governorate.
+        let named: Vec<(usize, u32)> = out
+            .iter()
+            .filter_map(|m| {
+                std::iter::once(m.entry)
+                    .chain(m.alternatives.iter().copied())
+                    .find(|&e| entries[e as usize].subtype() == Subtype::Governorate)
+                    .map(|g| (m.span.start, g))
+            })
+            .collect();
+        if named.is_empty() {
+            return;
+        }
+        for (i, m) in out.iter_mut().enumerate() {
+            if decided[i] || m.alternatives.is_empty() {
+                continue;
+            }
+            // A governorate's own name ("Hama" in a list of governorates) stays as ranked.
+            if std::iter::once(m.entry)
+                .chain(m.alternatives.iter().copied())
+                .any(|e| entries[e as usize].subtype() == Subtype::Governorate)
+            {
+                continue;
+            }
+            let key = fold_name(&text[m.span.start..m.span.end]);
+            let canonical = is_canonical_key(&entries[m.entry as usize], &key);
+            let kind = entries[m.entry as usize].kind();
+            let lo = floor_char_boundary(text, m.span.start.saturating_sub(GOVERNORATE_WINDOW));
+            let hi = floor_char_boundary(text, (m.span.end + GOVERNORATE_WINDOW).min(text.len()));
+            let line_start = text[lo..m.span.start].rfind('\n').map_or(lo, |p| lo + p + 1);
+            let line_end = text[m.span.end..hi].find('\n').map_or(hi, |p| m.span.end + p);
+            let first = named.partition_point(|(pos, _)| *pos < line_start);
+            let near = named[first..]
+                .iter()
+                .take_while(|(pos, _)| *pos < line_end)
+                .filter(|(pos, _)| *pos != m.span.start)
+                .map(|&(pos, g)| (pos.abs_diff(m.span.start), g))
+                .filter(|(d, _)| *d <= GOVERNORATE_WINDOW)
+                .min_by_key(|(d, _)| *d);
+            let Some((_, gov)) = near else { continue };
+            if self.governorate[m.entry as usize] == Some(gov) {
+                continue;
+            }
+            if let Some(pos) = m.alternatives.iter().position(|&a| {
+                let e = &entries[a as usize];
+                self.governorate[a as usize] == Some(gov)
+                    && e.kind() == kind
+                    && (is_canonical_key(e, &key) || !canonical)
+            }) {
+                let better = m.alternatives.remove(pos);
+                let old = std::mem::replace(&mut m.entry, better);
+                m.alternatives.insert(0, old);
+            }
+        }
     }
 
     /// Checks boundaries and case, and extends over a leading article.
@@ -259,6 +369,15 @@ impl Matcher {
                 if first_letter_after_article(slice).is_some_and(char::is_lowercase) {
                     return None;
                 }
+                // A short word in capitals is an acronym ("WASH"), not a village called "Wash".
+                let alnum = slice.chars().filter(|c| c.is_alphanumeric()).count();
+                if alnum <= 5
+                    && slice.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !slice.chars().any(char::is_lowercase)
+                    && pattern.entries.iter().all(|&e| stopwords::applies_to(self.gazetteer.entries()[e as usize].subtype()))
+                {
+                    return None;
+                }
             }
             CaseRule::Exact(alnum) => {
                 if !slice.chars().filter(|c| c.is_alphanumeric()).eq(alnum.chars()) {
@@ -266,27 +385,67 @@ impl Matcher {
                 }
             }
         }
-        let start = article_before(text, start, slice).unwrap_or(start);
+        // An acronym takes no article: "AS IS" is not "IS" with an article.
+        let start = if matches!(pattern.rule, CaseRule::Exact(_)) {
+            start
+        } else {
+            article_before(text, start, slice).unwrap_or(start)
+        };
         Some((start, end))
     }
 
     /// Chooses among the entries a name may mean, from the words around it.
-    fn resolve(&self, text: &str, start: usize, end: usize, pattern: &Pattern) -> (u32, Vec<u32>) {
+    /// Returns the choice, the alternatives (best first) and whether the
+    /// words around the name decided.
+    fn resolve(&self, text: &str, start: usize, end: usize, pattern: &Pattern) -> (u32, Vec<u32>, bool) {
         let mut entries = pattern.entries.clone();
+        let mut by_context = false;
         if entries.len() > 1 {
             if let Some(wanted) = context_subtype(text, start, end) {
                 let all = self.gazetteer.entries();
                 if let Some(pos) = entries.iter().position(|&e| all[e as usize].subtype() == wanted) {
                     let chosen = entries.remove(pos);
                     entries.insert(0, chosen);
+                    by_context = true;
                 }
             }
         }
         let chosen = entries[0];
         entries.remove(0);
-        entries.truncate(4);
-        (chosen, entries)
+        entries.truncate(MAX_ALTERNATIVES);
+        (chosen, entries, by_context)
     }
+}
+
+/// True when `key` is the folded canonical name of `e`, with or without its article.
+fn is_canonical_key(e: &super::Entry, key: &str) -> bool {
+    let name = fold_key(&e.name);
+    name == key || strip_article(&e.name).is_some_and(|rest| fold_key(rest) == key)
+}
+
+/// How many other readings of an ambiguous name a match keeps.
+const MAX_ALTERNATIVES: usize = 8;
+
+/// The governorate of every entry: itself for a governorate, else the first
+/// governorate up its chain of parents.
+fn governorates(g: &Gazetteer) -> Vec<Option<u32>> {
+    let entries = g.entries();
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let mut cur = Some(i);
+            for _ in 0..8 {
+                let idx = cur?;
+                let x = &entries[idx];
+                if x.subtype() == Subtype::Governorate {
+                    return Some(idx as u32);
+                }
+                cur = x.parent.as_deref().and_then(|p| g.index_of(p));
+            }
+            None
+        })
+        .collect()
 }
 
 fn is_apostrophe_like(c: char) -> bool {
@@ -344,8 +503,7 @@ fn article_before(text: &str, start: usize, name: &str) -> Option<usize> {
 /// The subtype the words around a name ask for: "Homs province", "the
 /// province of Homs", "provinces of Aleppo, Hama and Idlib", "Rukban camp".
 fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
-    let after = &text[end..text.len().min(end + 80)];
-    let after = after.get(..).unwrap_or("");
+    let after = &text[end..floor_char_boundary(text, text.len().min(end + 80))];
     let next = next_word(after);
     if let Some(w) = next.as_deref() {
         match w {
@@ -357,6 +515,8 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
             "camp" | "camps" => return Some(Subtype::Camp),
             "city" => return Some(Subtype::City),
             "checkpoint" | "crossing" => return Some(Subtype::Crossing),
+            // Zones are named after governorates: "the Idlib de-escalation zone".
+            "de-escalation" => return Some(Subtype::Governorate),
             _ => {}
         }
     }
@@ -384,8 +544,9 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
             return Some(Subtype::Governorate);
         }
     }
-    // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces".
-    let window = &after[..after.find(['.', ';', ':', '(', ')', '\n']).unwrap_or(after.len())];
+    // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces",
+    // "Latakia (1), Idlib (3) and Aleppo (2) provinces".
+    let window = &after[..after.find(['.', ';', ':', '\n']).unwrap_or(after.len())];
     let lower = window.to_ascii_lowercase();
     if lower.starts_with([',', ' ']) && (lower.contains(" provinces") || lower.contains(" governorates")) {
         return Some(Subtype::Governorate);
@@ -429,7 +590,8 @@ mod tests {
             Entry::new("homs-city", "Homs", Subtype::City),
             Entry::new("homs-gov", "Homs", Subtype::Governorate),
             Entry::new("un", "United Nations", Subtype::Organization).with_aliases(["UN"]),
-            Entry::new("tell", "Tell", Subtype::Village),
+            // A region: a village called "Tell" would be dropped by the stop list.
+            Entry::new("tell", "Tell", Subtype::Region),
             Entry::new("daraa", "Dar'a", Subtype::Governorate),
             Entry::new("jch", "Joint Coordination Headquarters", Subtype::Government)
                 .with_aliases(["joint coordination headquarters"]),
@@ -489,6 +651,56 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_ascii_fold_is_fold_name() {
+        for s in ["Deir ez-Zor", " --Dar'a-- ", "A.B", "x\ty_z", "UN/SARC", "`Uqayribat", "M. Mizintsev", "(x)", "-", "", "a\x0bb\x0cc", "1,2"] {
+            assert_eq!(fold_key(s), fold_name(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_fold_agrees_on_any_ascii(s in "[ -~\t\n]{0,24}") {
+            proptest::prop_assert_eq!(fold_key(&s), fold_name(&s));
+        }
+    }
+
+    #[test]
+    fn common_words_are_not_minor_place_names() {
+        let m = matcher(vec![
+            Entry::new("v", "Tall", Subtype::Village),
+            Entry::new("d", "At-Tall", Subtype::District),
+            Entry::new("c", "Harem", Subtype::City),
+        ]);
+        // "Tall" alone is neither the village nor the district without its article.
+        assert!(found(&m, "Tall buildings").is_empty());
+        assert_eq!(found(&m, "in At-Tall"), vec![("At-Tall".into(), "d".into())]);
+        // The stop list is for minor places only.
+        assert_eq!(found(&m, "in Harem"), vec![("Harem".into(), "c".into())]);
+        // A short word in capitals is an acronym, not a minor place.
+        let m = matcher(vec![Entry::new("w", "Wesh", Subtype::Village), Entry::new("c", "Homs", Subtype::City)]);
+        assert!(found(&m, "WESH kits").is_empty());
+        assert_eq!(found(&m, "HOMS, Wesh"), vec![("HOMS".into(), "c".into()), ("Wesh".into(), "w".into())]);
+    }
+
+    #[test]
+    fn a_governorate_named_nearby_chooses_among_homonyms() {
+        let m = matcher(vec![
+            Entry { parent: None, ..Entry::new("g-idlib", "Idlib", Subtype::Governorate) },
+            Entry { parent: None, ..Entry::new("g-hama", "Hama", Subtype::Governorate) },
+            Entry { parent: Some("g-idlib".into()), population: Some(10), ..Entry::new("s-idlib", "Sinjar", Subtype::Town) },
+            Entry { parent: Some("g-hama".into()), population: Some(99), ..Entry::new("s-hama", "Sinjar", Subtype::Town) },
+        ]);
+        assert_eq!(found(&m, "in Sinjar today")[0].1, "s-hama");
+        assert_eq!(found(&m, "returnees from Idlib in Sinjar")[0].1, "g-idlib");
+        assert_eq!(found(&m, "returnees from Idlib in Sinjar")[1].1, "s-idlib");
+        assert_eq!(found(&m, "Sinjar (Idlib)")[0].1, "s-idlib");
+        let x = &m.find("Sinjar (Idlib)")[0];
+        assert_eq!(m.gazetteer.entries()[x.alternatives[0] as usize].id, "s-hama");
+        // Another line does not count.
+        assert_eq!(found(&m, "Idlib\nSinjar")[1].1, "s-hama");
+    }
+
+    #[test]
     fn homonyms_are_resolved_from_context() {
         let m = sample();
         let id = |text: &str| found(&m, text)[0].1.clone();
@@ -496,6 +708,7 @@ mod tests {
         assert_eq!(id("the province of Homs"), "homs-gov");
         assert_eq!(id("in Homs today"), "homs-city");
         assert_eq!(id("in provinces of Aleppo, Homs"), "homs-gov");
+        assert_eq!(id("in Homs (2) and Aleppo (3) provinces"), "homs-gov");
         let x = &m.find("Homs")[0];
         assert_eq!(x.alternatives.len(), 1);
     }

@@ -36,11 +36,28 @@
 //! * A name that starts with a capital letter matches only text that starts
 //!   with one, so "Tell" the village never matches "tell"; names written in
 //!   lower case ("joint coordination headquarters") match in any case.
+//! * A village, town, neighbourhood, district or sub-district is never
+//!   matched under a single common English word ("Tall", "Harem", "Said":
+//!   the stop list `data/curated/stop_words.txt`), nor under a short word
+//!   written in capitals ("WASH" is not the village Al Wash).
+//!
+//! # Homonyms
+//!
+//! A name several entries share ("Homs" the city and the governorate, three
+//! Doumas, three Nawas) goes to the entry the words around it ask for ("Homs
+//! province", "the province of Homs", "provinces of Aleppo, Hama", "the
+//! village of", "Rukban camp"); else to one that lies in a governorate named
+//! close by on the same line ("Nawa (Dar’a)"); else by subtype (country,
+//! city, governorate, region, crossing, camp, town, district, sub-district,
+//! village), then to an entry whose canonical name it is, then by
+//! population. The other readings are the mention's `alternatives`.
 
 mod load;
 mod matcher;
+mod stopwords;
 
 pub(crate) use matcher::{EntityMatch, Matcher};
+pub(crate) use stopwords::is_english_word;
 
 use std::collections::HashMap;
 use std::path::Path;
