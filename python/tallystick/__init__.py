@@ -10,6 +10,10 @@ Every error tallystick raises is a :class:`TallystickError` (a ``ValueError``);
 passing an argument of the wrong type raises ``TypeError`` as usual.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from ._core import (
     DocumentTooLargeError,
     Extractor,
@@ -25,6 +29,21 @@ from ._core import (
     parse_number,
 )
 from ._frame import FRAME_COLUMNS, to_frame
+from .html import HTMLView, Mentions, render
+from .summary import summarize
+
+_core_extract = extract
+
+
+def extract(text: str | bytes, /, *, date: Any = None) -> Mentions:  # noqa: F811
+    """Every mention in ``text``, with the extractor over the bundled
+    gazetteers (built on first use, then shared). See ``Extractor.extract``.
+
+    The result is a :class:`Mentions`: a ``list`` of :class:`Mention` that
+    keeps the text, so that it displays as highlighted HTML in Jupyter and
+    saves with ``save_html(path)``.
+    """
+    return Mentions(text, _core_extract(text, date=date))
 
 __all__ = [
     "DocumentTooLargeError",
@@ -42,3 +61,4 @@ __all__ = [
     "parse_number",
     "to_frame",
 ]
+__all__ += ["HTMLView", "Mentions", "render", "summarize"]
