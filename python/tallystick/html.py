@@ -153,7 +153,7 @@ def label(m: MentionLike) -> str:
         if subtype:
             out += f" {subtype}"
         name = _names(_get(m, "name"))
-        if name and name != _get(m, "text"):
+        if name and name.casefold() != str(_get(m, "text") or "").casefold():
             out += f" = {name}"
         return out
     if kind == "quantity":
