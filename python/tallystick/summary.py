@@ -16,7 +16,8 @@ How each choice is made:
   per every 5 days") are left out unless ``include_rates=True``, and so are
   the units that do not add up: shares (``%``), temperatures and durations
   (``exclude_units``). Figures are never added across units: ``unit`` is
-  always one of the keys.
+  always one of the keys (``"count"`` for plain counts such as "60,000
+  people").
 * **Bounds stay apart.** "more than 1,000 tons" is not 1,000 tons. Each
   figure goes to one column: ``exact`` (no qualifier, or "as many as"),
   ``approximate`` ("about", "approximately", "some", "nearly", "almost"),
@@ -55,10 +56,13 @@ import os
 import re
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-__all__ = ["BOUND_COLUMNS", "NON_ADDITIVE_UNITS", "figures", "load_gazetteer", "sentence_spans", "summarize"]
+__all__ = ["BOUND_COLUMNS", "COUNT_UNIT", "NON_ADDITIVE_UNITS", "figures", "load_gazetteer", "sentence_spans", "summarize"]
 
 #: Units whose figures are not totalled by default: shares, temperatures, durations.
 NON_ADDITIVE_UNITS: tuple[str, ...] = ("%", "°C", "minute", "hour", "day", "week", "month", "year")
+
+#: The ``unit`` key :func:`summarize` gives plain counts (whose unit is None).
+COUNT_UNIT = "count"
 
 #: The figure columns of :func:`summarize`, one per kind of bound.
 BOUND_COLUMNS: tuple[str, ...] = ("exact", "approximate", "lower_bound", "upper_bound", "range_low", "range_high")
@@ -163,6 +167,7 @@ class _Places:
 
     def __init__(self, source: Any, known: Mapping[str, tuple[str, str | None]], level: str) -> None:
         self.lookup, self.parents_only = _lookup_from(source)
+        self.source = source if self.parents_only else {}
         self.known = known  # id -> (name, subtype) seen in the frame
         self.level = level
         self.cache: dict[str, tuple[str | None, str | None]] = {}
@@ -194,10 +199,11 @@ class _Places:
             cur = parent
         country = next((name or i for i, name, st in chain if st == "country"), None)
         region = next((name or i for i, name, st in chain if st == self.level), None)
-        if self.parents_only and self.level == "governorate" and all(st is None for _, _, st in chain):
+        if self.parents_only and (len(chain) >= 2 or ident in self.source):
             # Parent ids alone: the root is the country, its child the governorate.
-            if len(chain) >= 2:
+            if country is None:
                 country = chain[-1][1] or chain[-1][0]
+            if region is None and self.level == "governorate" and len(chain) >= 2:
                 region = chain[-2][1] or chain[-2][0]
         self.cache[ident] = (country, region)
         return country, region
@@ -407,7 +413,8 @@ def summarize(
     Args:
         frame: a frame of :func:`tallystick.to_frame` / ``extract_frame``.
         by: the keys (default ``("item", "unit", "country", level, "month")``);
-            any column of :func:`figures`. ``unit`` is always added.
+            any column of :func:`figures`. ``unit`` is always added; plain
+            counts have the unit ``"count"`` (:data:`COUNT_UNIT`).
         gazetteer: where the parent ids come from: a gazetteer file path (TSV
             or JSONL) or a list of them, a mapping ``{id: entry}`` or
             ``{id: parent_id}``, a function ``id -> entry``, an object with a
@@ -441,6 +448,7 @@ def summarize(
     unknown = [k for k in keys if k not in table.columns]
     if unknown:
         raise ValueError(f"by: unknown column {', '.join(unknown)}; choose among {', '.join(table.columns)}")
+    table["unit"] = table["unit"].where(table["unit"].notna(), COUNT_UNIT)
     for col in BOUND_COLUMNS:
         table[col] = 0.0
     for bound in ("exact", "approximate", "lower_bound", "upper_bound"):
