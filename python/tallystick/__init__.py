@@ -25,17 +25,15 @@ from ._core import (
     ReadError,
     TallystickError,
     __version__,
-    extract,
     parse_number,
 )
+from ._core import extract as _core_extract
 from ._frame import FRAME_COLUMNS, to_frame
 from .html import HTMLView, Mentions, render
 from .summary import summarize
 
-_core_extract = extract
 
-
-def extract(text: str | bytes, /, *, date: Any = None) -> Mentions:  # noqa: F811
+def extract(text: str | bytes, /, *, date: Any = None) -> Mentions:
     """Every mention in ``text``, with the extractor over the bundled
     gazetteers (built on first use, then shared). See ``Extractor.extract``.
 

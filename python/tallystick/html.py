@@ -412,7 +412,7 @@ def to_html(
 def _as_dict(m: Any) -> dict[str, Any]:
     if isinstance(m, Mapping):
         return dict(m)
-    d = m.to_dict()
+    d: dict[str, Any] = m.to_dict()
     if getattr(m, "where_id", None) is not None:
         d.setdefault("where_id", m.where_id)
     return d

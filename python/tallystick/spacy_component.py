@@ -149,7 +149,9 @@ class TallystickComponent:
         self.overwrite_ents = overwrite_ents
         self.threads = threads
         self.alignment_mode = alignment_mode
-        self.extractor = Extractor(gazetteers=list(gazetteers) if gazetteers else None, bundled=bundled, kinds=kinds)
+        self.extractor = Extractor(
+            gazetteers=list(gazetteers) if gazetteers else None, bundled=bundled, kinds=kinds  # type: ignore[arg-type]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         date = doc._.get("tallystick_date")

@@ -142,8 +142,7 @@ def _lookup_from(source: Any) -> tuple[Callable[[str], Any] | None, bool]:
     if hasattr(source, "gazetteer_entry") and callable(source.gazetteer_entry):
         return source.gazetteer_entry, False
     if isinstance(source, (str, os.PathLike)):
-        table = load_gazetteer(source)
-        return table.get, False
+        return load_gazetteer(source).get, False
     if isinstance(source, Mapping):
         parents_only = all(v is None or isinstance(v, str) for v in source.values())
         return source.get, parents_only
@@ -155,7 +154,7 @@ def _lookup_from(source: Any) -> tuple[Callable[[str], Any] | None, bool]:
             if isinstance(item, (str, os.PathLike)):
                 table.update(load_gazetteer(item))
             elif isinstance(item, Mapping) and "id" in item:
-                table[str(item["id"])] = item
+                table[str(item["id"])] = dict(item)
             else:
                 raise TypeError(f"gazetteer: expected paths or entry dicts with an 'id', got {item!r}")
         return table.get, False
