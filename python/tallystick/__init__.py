@@ -10,6 +10,10 @@ Every error tallystick raises is a :class:`TallystickError` (a ``ValueError``);
 passing an argument of the wrong type raises ``TypeError`` as usual.
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from ._core import (
     DocumentTooLargeError,
     Extractor,
@@ -21,10 +25,23 @@ from ._core import (
     ReadError,
     TallystickError,
     __version__,
-    extract,
     parse_number,
 )
+from ._core import extract as _core_extract
 from ._frame import FRAME_COLUMNS, to_frame
+from .html import HTMLView, Mentions, render
+from .summary import summarize
+
+
+def extract(text: str | bytes, /, *, date: Any = None) -> Mentions:
+    """Every mention in ``text``, with the extractor over the bundled
+    gazetteers (built on first use, then shared). See ``Extractor.extract``.
+
+    The result is a :class:`Mentions`: a ``list`` of :class:`Mention` that
+    keeps the text, so that it displays as highlighted HTML in Jupyter and
+    saves with ``save_html(path)``.
+    """
+    return Mentions(text, _core_extract(text, date=date))
 
 __all__ = [
     "DocumentTooLargeError",
@@ -42,3 +59,4 @@ __all__ = [
     "parse_number",
     "to_frame",
 ]
+__all__ += ["HTMLView", "Mentions", "render", "summarize"]
