@@ -9,6 +9,12 @@ pip_install() { "$PY" -m pip install --quiet --disable-pip-version-check "$@"; }
 
 echo "== installing the test requirements"
 pip_install -r requirements-test.txt
+# Headless Chromium for the screenshot test of the HTML view (Debian's
+# package); the test skips if it cannot be installed.
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "chromium could not be installed: the screenshot test will skip"
+fi
 
 echo "== Rust: cargo test (default features)"
 cargo test --locked
@@ -19,7 +25,7 @@ echo "== Python: building and installing the package"
 pip_install --force-reinstall --no-deps .
 
 echo "== Python: pytest"
-"$PY" -m pytest -q tests/python tests/scores tests/bench
+"$PY" -m pytest -q tests/python tests/notebook tests/scores tests/bench
 
 shared=../shared
 if [ -f "$shared/corpus/dev/docs.jsonl" ]; then
