@@ -197,3 +197,15 @@ def test_nlp_pipe_with_spawned_processes():
     assert p.stdout.strip() == (
         "[[('place', None, 'Homs'), ('quantity', 3.3, None)], [('quantity', 60000.0, None), ('camp', None, 'Rukban')]]"
     )
+
+
+def test_pipeline_saves_and_loads(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tallystick", config={"kinds": ["place", "quantity"], "ents": True})
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.pipe_names == ["tallystick"]
+    text = "Citizens of Homs received 3.3 tons of food from the UN."
+    doc = again(text)
+    check_doc(doc, [m for m in tallystick.extract(text) if m.kind in ("place", "quantity")])
+    assert [e.label_ for e in doc.ents] == ["place", "quantity"]
