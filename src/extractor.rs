@@ -187,6 +187,30 @@ impl Extractor {
         Ok(self.extract(text))
     }
 
+    /// The document's date: `given` when there is one, otherwise the date of
+    /// a dateline near the top of `text` ("date 2017-09-11", "MOSCOW,
+    /// September 11, 2017", "Published: 12 July 2019"), otherwise `None`.
+    ///
+    /// This is the date [`extract_with`](Self::extract_with) gives the years
+    /// of dates written without one. A yearless dateline gives `None`.
+    ///
+    /// ```
+    /// use tallystick::{Extractor, PartialDate};
+    /// let extractor = Extractor::new()?;
+    /// let text = "SANA, date 2017-09-11\nCitizens of Homs received 3.3 tons of food.";
+    /// let date = extractor.document_date(text, None);
+    /// assert_eq!(date, Some(PartialDate { year: Some(2017), month: Some(9), day: Some(11) }));
+    /// assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2017-09-11"));
+    /// // A date given by the caller wins over the dateline.
+    /// let given = PartialDate { year: Some(2019), month: Some(7), day: None };
+    /// assert_eq!(extractor.document_date(text, Some(given)), Some(given));
+    /// assert_eq!(extractor.document_date("No date here.", None), None);
+    /// # Ok::<(), tallystick::Error>(())
+    /// ```
+    pub fn document_date(&self, text: &str, given: Option<PartialDate>) -> Option<PartialDate> {
+        given.or_else(|| date::find_document_date(text))
+    }
+
     /// Every mention in `text`, with options such as the document's date.
     pub fn extract_with(&self, text: &str, options: &ExtractOptions) -> Vec<Mention> {
         let wants = |k: MentionKind| self.inner.kinds.contains(&k);
@@ -203,7 +227,7 @@ impl Extractor {
         }
         let mut date_spans: Vec<Span> = Vec::new();
         if wants(MentionKind::Date) || wants(MentionKind::Quantity) {
-            let document_date = options.document_date.or_else(|| date::find_document_date(text));
+            let document_date = self.document_date(text, options.document_date);
             for d in date::find_dates(text, document_date) {
                 date_spans.push(d.span);
                 found.push((MentionKind::Date, d.span, Payload::Date(d.date)));

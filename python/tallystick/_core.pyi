@@ -214,6 +214,17 @@ class Extractor:
             InvalidUtf8Error: ``text`` is bytes that are not UTF-8, or a str with a lone surrogate.
             InvalidArgumentError: ``date`` is not a valid date.
         """
+    def document_date(self, text: str | bytes, /, *, date: _DateLike = None) -> str | None:
+        """The document's date as an ISO string (``"2017-09-11"``, ``"2017-09"``):
+        ``date`` when given, otherwise the date of a dateline near the top of
+        ``text`` ("date 2017-09-11", "MOSCOW, September 11, 2017"), otherwise
+        None. It is the date ``extract`` gives yearless dates the year of, and
+        the ``document_date`` column of ``extract_frame``.
+
+        Raises:
+            InvalidUtf8Error: ``text`` is bytes that are not UTF-8.
+            InvalidArgumentError: ``date`` is not a valid date.
+        """
     def extract_batch(
         self,
         texts: Iterable[str | bytes],
@@ -241,9 +252,11 @@ class Extractor:
         threads: int | None = None,
         dates: Iterable[_DateLike] | None = None,
     ) -> Any:
-        """``tallystick.to_frame(self.extract_batch(texts, ...), ids)``: a pandas
-        DataFrame with one row per mention (typed ``Any`` so that the stubs do
-        not need pandas-stubs).
+        """``tallystick.to_frame(self.extract_batch(texts, ...), ids, dates=...)``:
+        a pandas DataFrame with one row per mention (typed ``Any`` so that the
+        stubs do not need pandas-stubs), whose ``document_date`` column is each
+        document's ``document_date(text, date=...)``: the given date, else the
+        dateline's, else None.
 
         Raises:
             ImportError: pandas is not installed.

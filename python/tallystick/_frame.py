@@ -6,13 +6,17 @@ Used by :func:`tallystick.to_frame`, ``Extractor.extract_frame`` and the CLI's
 
 from __future__ import annotations
 
+import datetime
+import math
 from typing import Any, Iterable, Iterator, Sequence
 
 from ._core import InvalidArgumentError, Mention
 
 #: The columns of :func:`to_frame` and of ``tallystick extract --format csv``,
 #: in order. ``value``/``low``/``high`` are the numbers of quantities;
-#: ``date_value``/``date_low``/``date_high`` the ISO strings of dates.
+#: ``date_value``/``date_low``/``date_high`` the ISO strings of dates;
+#: ``document_date`` the ISO date of the mention's document (the date given
+#: with it, else its dateline's, else None: see ``Extractor.document_date``).
 FRAME_COLUMNS: tuple[str, ...] = (
     "doc_id",
     "kind",
@@ -35,13 +39,14 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "date_value",
     "date_low",
     "date_high",
+    "document_date",
 )
 
 _FLOAT_COLUMNS = ("value", "low", "high", "per_value")
 _INT_COLUMNS = ("start", "end")
 
 
-def mention_row(doc_id: Any, m: Mention) -> tuple[Any, ...]:
+def mention_row(doc_id: Any, m: Mention, document_date: str | None = None) -> tuple[Any, ...]:
     """One mention as a tuple in the order of :data:`FRAME_COLUMNS`."""
     is_date = m.kind == "date"
     per = m.per
@@ -67,10 +72,24 @@ def mention_row(doc_id: Any, m: Mention) -> tuple[Any, ...]:
         m.value if is_date else None,
         m.low if is_date else None,
         m.high if is_date else None,
+        document_date,
     )
 
 
-def _documents(results: Sequence[Any], ids: Iterable[Any] | None) -> Iterator[tuple[Any, Sequence[Mention]]]:
+def _iso(value: Any) -> str | None:
+    """A document date as an ISO string (None stays None)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _documents(
+    results: Sequence[Any], ids: Iterable[Any] | None, dates: Iterable[Any] | None = None
+) -> Iterator[tuple[Any, Sequence[Mention], str | None]]:
     results = list(results)
     # One document's mentions (a flat list of Mention) or many documents' (a list of lists).
     if results and isinstance(results[0], Mention):
@@ -83,28 +102,44 @@ def _documents(results: Sequence[Any], ids: Iterable[Any] | None) -> Iterator[tu
             raise InvalidArgumentError(
                 f"ids has {len(ids_list)} items but there are {len(results)} documents: give one id per document"
             )
-    for doc_id, mentions in zip(ids_list, results):
+    if dates is None:
+        dates_list: list[str | None] = [None] * len(results)
+    else:
+        dates_list = [_iso(d) for d in dates]
+        if len(dates_list) != len(results):
+            raise InvalidArgumentError(
+                f"dates has {len(dates_list)} items but there are {len(results)} documents: "
+                "give one date (or None) per document"
+            )
+    for doc_id, mentions, date in zip(ids_list, results, dates_list):
         if isinstance(mentions, Mention):
             raise InvalidArgumentError(
                 "results must be one document's list of mentions or a list of such lists, not a mix"
             )
-        yield doc_id, mentions
+        yield doc_id, mentions, date
 
 
-def iter_rows(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Iterator[tuple[Any, ...]]:
+def iter_rows(
+    results: Sequence[Any], ids: Iterable[Any] | None = None, dates: Iterable[Any] | None = None
+) -> Iterator[tuple[Any, ...]]:
     """Rows (tuples in the order of :data:`FRAME_COLUMNS`) of every mention."""
-    for doc_id, mentions in _documents(results, ids):
+    for doc_id, mentions, date in _documents(results, ids, dates):
         for m in mentions:
-            yield mention_row(doc_id, m)
+            yield mention_row(doc_id, m, date)
 
 
-def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Any:
+def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None, *, dates: Iterable[Any] | None = None) -> Any:
     """A tidy pandas DataFrame with one row per mention.
 
     Args:
         results: what ``Extractor.extract_batch`` returns (a list of lists of
             mentions), or one document's list of mentions.
         ids: one id per document; by default the document's position (0, 1, ...).
+        dates: one date per document (an ISO string, a ``datetime.date`` or
+            None), for the ``document_date`` column; by default None. Mentions
+            do not keep their text, so no dateline is read here:
+            ``Extractor.extract_frame`` fills the column from the given dates
+            or the datelines (``Extractor.document_date``).
 
     Returns:
         A ``pandas.DataFrame`` (typed ``Any`` so that type checking needs no
@@ -116,7 +151,7 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Any:
 
     Raises:
         ImportError: pandas is not installed.
-        InvalidArgumentError: ``ids`` does not have one id per document.
+        InvalidArgumentError: ``ids`` or ``dates`` does not have one item per document.
     """
     try:
         import pandas as pd  # type: ignore[import-untyped, unused-ignore]
@@ -125,7 +160,7 @@ def to_frame(results: Sequence[Any], ids: Iterable[Any] | None = None) -> Any:
             "tallystick.to_frame needs pandas, which is not installed: pip install pandas "
             "(or pip install 'tallystick[pandas]')"
         ) from e
-    rows = list(iter_rows(results, ids))
+    rows = list(iter_rows(results, ids, dates))
     columns: dict[str, Any] = {name: [r[i] for r in rows] for i, name in enumerate(FRAME_COLUMNS)}
     # Object columns hold str or None, the same under pandas 2 and 3 (whose
     # default string dtype would turn None into NaN only in some columns).

@@ -11,7 +11,8 @@
   otherwise one text document with the id ``<stdin>``,
 
 and writes one JSONL line ``{"id": ..., "mentions": [...]}`` per document, in
-input order (or, with ``--format csv``, one row per mention). A document that
+input order (or, with ``--format csv``, one row per mention, with the columns
+of ``tallystick.FRAME_COLUMNS`` plus ``error``). A document that
 cannot be read (invalid UTF-8, an unreadable file, a malformed JSON line) gets
 a line ``{"id": ..., "error": "..."}`` instead, the run goes on, and the exit
 status is 1 at the end. No document is dropped silently.
@@ -238,7 +239,8 @@ class JsonlWriter:
     def __init__(self, out: IO[str]) -> None:
         self.out = out
 
-    def document(self, doc_id: Any, mentions: Sequence[Any]) -> None:
+    def document(self, doc_id: Any, mentions: Sequence[Any], document_date: str | None = None) -> None:
+        # The document date is not part of the JSONL contract: only the CSV has it.
         # Mention.to_json is the Rust serialisation: exactly the contract's JSON.
         body = ",".join(m.to_json() for m in mentions)
         self.out.write(f'{{"id":{json.dumps(doc_id, ensure_ascii=False)},"mentions":[{body}]}}\n')
@@ -254,9 +256,10 @@ class CsvWriter:
         self.writer = csv.writer(out, lineterminator="\n")
         self.writer.writerow(self.COLUMNS)
 
-    def document(self, doc_id: Any, mentions: Sequence[Any]) -> None:
+    def document(self, doc_id: Any, mentions: Sequence[Any], document_date: str | None = None) -> None:
         for m in mentions:
-            self.writer.writerow(["" if v is None else v for v in _frame.mention_row(doc_id, m)] + [""])
+            row = _frame.mention_row(doc_id, m, document_date)
+            self.writer.writerow(["" if v is None else v for v in row] + [""])
 
     def error(self, doc_id: Any, message: str) -> None:
         self.writer.writerow([doc_id] + [""] * (len(self.COLUMNS) - 2) + [message])
@@ -321,7 +324,8 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     show = not quiet and (args.progress or err.isatty())
     progress = Progress(err, total_bytes(args.paths), show, delay=0.0 if args.progress else 0.5)
-    writer = CsvWriter(out) if args.format == "csv" else JsonlWriter(out)
+    csv_out = args.format == "csv"
+    writer: CsvWriter | JsonlWriter = CsvWriter(out) if csv_out else JsonlWriter(out)
     errors = 0
     try:
         items = read_documents(args.paths, args.date, warn=warn)
@@ -339,7 +343,9 @@ def run_extract(args: argparse.Namespace) -> int:
                     writer.error(it.id, res)
                     n_errors += 1
                 else:
-                    writer.document(it.id, res)
+                    # The date given with the document, else its dateline's (the core decides).
+                    doc_date = extractor.document_date(it.text, date=it.date) if csv_out else None
+                    writer.document(it.id, res, doc_date)
                     n_mentions += len(res)
             out.flush()
             errors += n_errors

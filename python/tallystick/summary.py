@@ -37,7 +37,8 @@ How each choice is made:
 * **Month.** The month of the nearest date with a month in the figure's own
   sentence ("On 12 July 2019, 3,500 people ...") when ``texts`` are given
   (sentences need the text); otherwise the month of the document's date
-  (``dates``, or a ``date`` column of the frame). A date without a year
+  (``dates``, or a ``date`` column of the frame, or its ``document_date``
+  column: the date given with the document or its dateline's). A date without a year
   ("July 1") takes the document's year. ``month_source`` in
   :func:`figures` says which was used.
 
@@ -337,10 +338,11 @@ def figures(
     doc_text = _by_doc(texts, "texts")
     doc_date = _by_doc(dates, "dates")
     frame_dates: dict[Any, Any] = {}
-    if "date" in frame.columns:
-        for doc, value in zip(frame["doc_id"], frame["date"]):
-            if not _missing(value):
-                frame_dates.setdefault(doc, value)
+    for col in ("date", "document_date"):  # a user's own column first, then to_frame's
+        if col in frame.columns:
+            for doc, value in zip(frame["doc_id"], frame[col]):
+                if not _missing(value):
+                    frame_dates.setdefault(doc, value)
 
     date_rows = frame[frame["kind"] == "date"] if "date_value" in frame.columns else frame[:0]
     dates_of_doc: dict[Any, list[tuple[int, int, Any]]] = {}
@@ -424,7 +426,8 @@ def summarize(
             position), to take the month from the figure's sentence.
         dates: the documents' dates, ``{doc_id: date}`` (or a list by
             position): ISO strings, ``datetime.date``, written dates. A
-            ``date`` column of the frame is used otherwise.
+            ``date`` column of the frame, else its ``document_date`` column,
+            is used otherwise.
         level: the subtype places are rolled up to (``"governorate"``,
             ``"district"``...).
         include_rates: also total rates (figures with ``per``).

@@ -81,6 +81,61 @@ fn effective_threads(threads: Option<usize>) -> Option<usize> {
     }
 }
 
+/// The texts and dates of a batch call, checked: one date (or None) per text.
+fn batch_args(texts: &Bound<'_, PyAny>, dates: Option<&Bound<'_, PyAny>>) -> PyResult<(Vec<Text>, Vec<Option<PartialDate>>)> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err(
+            "texts must be a list of documents, not a single str: use extract(text) for one document",
+        ));
+    }
+    let mut docs: Vec<Text> = Vec::new();
+    for (i, t) in texts.try_iter()?.enumerate() {
+        docs.push(args::text(&t?, &format!("texts[{i}]"))?);
+    }
+    let dates: Vec<Option<PartialDate>> = match dates {
+        None => vec![None; docs.len()],
+        Some(d) if d.is_none() => vec![None; docs.len()],
+        Some(d) => {
+            let mut v = Vec::with_capacity(docs.len());
+            for (i, x) in d.try_iter()?.enumerate() {
+                v.push(args::date(Some(&x?), &format!("dates[{i}]"))?);
+            }
+            if v.len() != docs.len() {
+                return Err(invalid_argument(format!(
+                    "dates has {} items but texts has {}: give one date (or None) per text",
+                    v.len(),
+                    docs.len()
+                )));
+            }
+            v
+        }
+    };
+    Ok((docs, dates))
+}
+
+impl PyExtractor {
+    /// Extracts a checked batch with the GIL released.
+    fn run_batch(
+        &self,
+        py: Python<'_>,
+        docs: &[Text],
+        dates: &[Option<PartialDate>],
+        threads: Option<isize>,
+    ) -> PyResult<Vec<Vec<Mention>>> {
+        // Negative counts get the core's "at least 1" error, like 0.
+        let threads = threads.map(|n| usize::try_from(n).unwrap_or(0));
+        let threads = effective_threads(threads);
+        let inner = &self.inner;
+        Ok(py.detach(|| {
+            guard(|| {
+                let docs: Vec<Document<'_>> =
+                    docs.iter().zip(dates).map(|(t, d)| Document { text: t.as_str(), date: *d }).collect();
+                inner.extract_documents(&docs, threads)
+            })
+        })??)
+    }
+}
+
 #[pymethods]
 impl PyExtractor {
     /// Builds an extractor. See the stubs (`_core.pyi`) for the arguments.
@@ -117,6 +172,21 @@ impl PyExtractor {
         extract_one(py, &self.inner, text, date)
     }
 
+    /// The document's date as an ISO string: `date` when given, otherwise the
+    /// dateline's date, otherwise None (the core decides).
+    #[pyo3(signature = (text, /, *, date=None))]
+    fn document_date<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        date: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Option<String>> {
+        let text: Text = args::text(text, "text")?;
+        let given = args::date(date, "date")?;
+        let inner = &self.inner;
+        py.detach(|| guard(|| inner.document_date(text.as_str(), given).map(|d| d.to_string())))
+    }
+
     /// The mentions of every text, in input order, extracted on `threads`
     /// threads (None: all cores) with the GIL released.
     #[pyo3(signature = (texts, /, *, threads=None, dates=None))]
@@ -127,49 +197,14 @@ impl PyExtractor {
         threads: Option<isize>,
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        if texts.is_instance_of::<PyString>() {
-            return Err(pyo3::exceptions::PyTypeError::new_err(
-                "texts must be a list of documents, not a single str: use extract(text) for one document",
-            ));
-        }
-        let mut docs: Vec<Text> = Vec::new();
-        for (i, t) in texts.try_iter()?.enumerate() {
-            docs.push(args::text(&t?, &format!("texts[{i}]"))?);
-        }
-        let dates: Vec<Option<PartialDate>> = match dates {
-            None => vec![None; docs.len()],
-            Some(d) if d.is_none() => vec![None; docs.len()],
-            Some(d) => {
-                let mut v = Vec::with_capacity(docs.len());
-                for (i, x) in d.try_iter()?.enumerate() {
-                    v.push(args::date(Some(&x?), &format!("dates[{i}]"))?);
-                }
-                if v.len() != docs.len() {
-                    return Err(invalid_argument(format!(
-                        "dates has {} items but texts has {}: give one date (or None) per text",
-                        v.len(),
-                        docs.len()
-                    )));
-                }
-                v
-            }
-        };
-        // Negative counts get the core's "at least 1" error, like 0.
-        let threads = threads.map(|n| usize::try_from(n).unwrap_or(0));
-        let threads = effective_threads(threads);
-        let inner = &self.inner;
-        let results = py.detach(|| {
-            guard(|| {
-                let docs: Vec<Document<'_>> =
-                    docs.iter().zip(&dates).map(|(t, d)| Document { text: t.as_str(), date: *d }).collect();
-                inner.extract_documents(&docs, threads)
-            })
-        })??;
+        let (docs, dates) = batch_args(texts, dates)?;
+        let results = self.run_batch(py, &docs, &dates, threads)?;
         let lists = results.into_iter().map(|m| to_list(py, m)).collect::<PyResult<Vec<_>>>()?;
         PyList::new(py, lists)
     }
 
-    /// A pandas DataFrame with one row per mention of `texts` (see `tallystick.to_frame`).
+    /// A pandas DataFrame with one row per mention of `texts` (see
+    /// `tallystick.to_frame`), with each document's date (given or dateline).
     #[pyo3(signature = (texts, /, ids=None, *, threads=None, dates=None))]
     fn extract_frame<'py>(
         &self,
@@ -181,11 +216,21 @@ impl PyExtractor {
     ) -> PyResult<Bound<'py, PyAny>> {
         // Materialise once: `texts` may be an iterator, and `ids` defaults to positions.
         let texts = PyList::new(py, texts.try_iter()?.collect::<PyResult<Vec<_>>>()?)?;
-        let results = self.extract_batch(py, texts.as_any(), threads, dates)?;
+        let (docs, dates) = batch_args(texts.as_any(), dates)?;
+        let results = self.run_batch(py, &docs, &dates, threads)?;
+        let inner = &self.inner;
+        let doc_dates: Vec<Option<String>> = py.detach(|| {
+            guard(|| {
+                docs.iter().zip(&dates).map(|(t, d)| inner.document_date(t.as_str(), *d).map(|d| d.to_string())).collect()
+            })
+        })?;
+        let lists = PyList::new(py, results.into_iter().map(|m| to_list(py, m)).collect::<PyResult<Vec<_>>>()?)?;
         let to_frame = py.import("tallystick._frame")?.getattr("to_frame")?;
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("dates", doc_dates)?;
         match ids {
-            Some(ids) => to_frame.call1((results, ids)),
-            None => to_frame.call1((results,)),
+            Some(ids) => to_frame.call((lists, ids), Some(&kwargs)),
+            None => to_frame.call((lists,), Some(&kwargs)),
         }
     }
 

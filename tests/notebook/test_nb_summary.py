@@ -31,13 +31,13 @@ ENTRIES = {
 
 def row(doc_id="d1", kind="quantity", start=0, end=1, text="x", value=None, low=None, high=None, unit=None,
         item=None, approx=None, per_value=None, per_unit=None, where=None, where_id=None, date_value=None,
-        date_low=None, name=None, subtype=None, id=None):
+        date_low=None, name=None, subtype=None, id=None, document_date=None):
     if kind == "quantity" and approx is None:
         approx = "exact"
     values = dict(doc_id=doc_id, kind=kind, start=start, end=end, text=text, name=name, subtype=subtype, id=id,
                   value=value, low=low, high=high, unit=unit, item=item, approx=approx, per_value=per_value,
                   per_unit=per_unit, where=where, where_id=where_id, date_value=date_value, date_low=date_low,
-                  date_high=None)
+                  date_high=None, document_date=document_date)
     return tuple(values[c] for c in FRAME_COLUMNS)
 
 
@@ -229,6 +229,12 @@ def test_document_dates_in_every_form():
     assert set(figures(frame, dates={"d1": "2019"})["month"]) == {None}
     with_col = frame.assign(date="2019-08-03")
     assert set(figures(with_col)["month"]) == {"2019-08"}
+    # to_frame's document_date column (given date or dateline) is the fallback;
+    # a user's own "date" column and dates= come first.
+    with_doc = frame.assign(document_date="2018-03-01")
+    assert set(figures(with_doc)["month"]) == {"2018-03"}
+    assert set(figures(with_doc.assign(date="2019-08-03"))["month"]) == {"2019-08"}
+    assert set(figures(with_doc, dates={"d1": "2019-08"})["month"]) == {"2019-08"}
     positional = frame.assign(doc_id=0)
     assert set(figures(positional, dates=["2019-08-03"])["month"]) == {"2019-08"}
     assert set(figures(positional, texts=[TEXT], dates=["2019-08-03"])["month_source"]) == {"sentence", "document"}

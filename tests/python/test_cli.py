@@ -168,6 +168,25 @@ def test_csv_format(tmp_path):
     assert rows[-1]["doc_id"] == "d3" and rows[-1]["text"] == "Homs"
 
 
+def test_csv_document_date(tmp_path):
+    src = tmp_path / "docs.jsonl"
+    dated = "SANA, date 2017-09-11\nCitizens of Homs received 3.3 tons of food."
+    src.write_text(
+        json.dumps({"id": "dateline", "text": dated}) + "\n"
+        + json.dumps({"id": "given", "text": dated, "date": "2019-07-12"}) + "\n"
+        + json.dumps({"id": "none", "text": "Homs"}) + "\n",
+        encoding="utf-8",
+    )
+    p = run("extract", str(src), "--format", "csv", "-q")
+    assert p.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(p.stdout.decode("utf-8"))))
+    dates = {(r["doc_id"], r["document_date"]) for r in rows}
+    assert dates == {("dateline", "2017-09-11"), ("given", "2019-07-12"), ("none", "")}
+    # The JSONL output is the mentions contract: no document date in it.
+    p = run("extract", str(src), "-q")
+    assert all(set(rec) == {"id", "mentions"} for rec in records(p.stdout))
+
+
 def test_progress_on_request(tmp_path):
     src = tmp_path / "docs.jsonl"
     src.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in range(50)), encoding="utf-8")

@@ -21,6 +21,7 @@ def test_columns_are_stable():
     assert FRAME_COLUMNS == (
         "doc_id", "kind", "start", "end", "text", "name", "subtype", "id", "value", "low", "high", "unit",
         "item", "approx", "per_value", "per_unit", "where", "where_id", "date_value", "date_low", "date_high",
+        "document_date",
     )
 
 
@@ -66,3 +67,41 @@ def test_empty_results():
 def test_ids_must_match_documents():
     with pytest.raises(InvalidArgumentError, match="ids has 1 items but there are 2 documents"):
         tallystick.to_frame([[], []], ids=["only"])
+
+
+DATELINED = "SANA, date 2017-09-11\nCitizens of Homs received 3.3 tons of food."
+
+
+def test_document_date_given_dateline_or_none():
+    e = Extractor()
+    assert e.document_date(DATELINED) == "2017-09-11"
+    assert e.document_date(DATELINED.encode()) == "2017-09-11"
+    # A given date wins over the dateline, whatever its form.
+    assert e.document_date(DATELINED, date="2019-07") == "2019-07"
+    import datetime
+
+    assert e.document_date(DATELINED, date=datetime.date(2018, 1, 2)) == "2018-01-02"
+    assert e.document_date("Citizens of Homs received 3.3 tons of food.") is None
+    assert e.document_date("MOSCOW, September 11. /TASS/ Homs.") is None  # no year
+    with pytest.raises(InvalidArgumentError):
+        e.document_date(DATELINED, date="2019-13")
+
+
+def test_document_date_column():
+    e = Extractor()
+    texts = [DATELINED, DATELINED, "Citizens of Homs received 3.3 tons of food."]
+    frame = e.extract_frame(texts, ids=["dateline", "given", "none"], dates=[None, "2019-07-12", None])
+    by_doc = frame.groupby("doc_id")["document_date"].agg(lambda s: set(s))
+    assert by_doc.to_dict() == {"dateline": {"2017-09-11"}, "given": {"2019-07-12"}, "none": {None}}
+    assert frame["document_date"].dtype == object
+    # to_frame takes the dates as given (it has no text to read a dateline from).
+    results = e.extract_batch(texts)
+    plain = tallystick.to_frame(results)
+    assert plain["document_date"].isna().all()
+    import datetime
+
+    dated = tallystick.to_frame(results, dates=["2017-09-11", datetime.date(2019, 7, 12), None])
+    assert list(dict.fromkeys(zip(dated["doc_id"], dated["document_date"]))) == [
+        (0, "2017-09-11"), (1, "2019-07-12"), (2, None)]
+    with pytest.raises(InvalidArgumentError, match="dates has 1 items but there are 3 documents"):
+        tallystick.to_frame(results, dates=["2017"])
