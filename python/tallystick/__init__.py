@@ -43,6 +43,19 @@ def extract(text: str | bytes, /, *, date: Any = None) -> Mentions:
     """
     return Mentions(text, _core_extract(text, date=date))
 
+_default_extractor: Extractor | None = None
+
+
+def gazetteer_entry(id: str) -> dict[str, Any] | None:
+    """The bundled gazetteer entry with this id (id, name, kind, subtype,
+    aliases, parent, pcode, lat, lon, name_ar, population), or ``None``.
+    ``summarize`` uses it to roll places up to their governorate."""
+    global _default_extractor
+    if _default_extractor is None:
+        _default_extractor = Extractor()
+    return _default_extractor.gazetteer_entry(id)
+
+
 __all__ = [
     "DocumentTooLargeError",
     "Extractor",
@@ -56,6 +69,7 @@ __all__ = [
     "TallystickError",
     "__version__",
     "extract",
+    "gazetteer_entry",
     "parse_number",
     "to_frame",
 ]

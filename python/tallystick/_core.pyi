@@ -201,6 +201,9 @@ class Extractor:
     @property
     def gazetteer_size(self) -> int:
         """Number of gazetteer entries, bundled and added."""
+    def gazetteer_entry(self, id: str) -> dict[str, Any] | None:
+        """The gazetteer entry with this id (id, name, kind, subtype, aliases,
+        parent, pcode, lat, lon, name_ar, population), or ``None``."""
     def extract(self, text: str | bytes, /, *, date: _DateLike = None) -> list[Mention]:
         """Every mention in ``text``, sorted by start offset.
 

@@ -252,6 +252,12 @@ impl PyExtractor {
         self.inner.gazetteer().len()
     }
 
+    /// The gazetteer entry with this id as a dict (id, name, kind, subtype,
+    /// aliases, parent, pcode, lat, lon, name_ar, population), or None.
+    fn gazetteer_entry<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner.gazetteer().get(id).map(|e| super::mention::json_loads(py, &entry_to_json(e))).transpose()
+    }
+
     fn __repr__(&self) -> String {
         let kinds: Vec<String> = self.inner.kinds().iter().map(|k| format!("'{}'", k.as_str())).collect();
         format!(

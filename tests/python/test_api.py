@@ -221,3 +221,17 @@ def test_to_frame_without_pandas_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match="pip install pandas"):
         tallystick.to_frame([[]])
+
+
+def test_gazetteer_entry_gives_the_parent_chain() -> None:
+    import tallystick
+
+    homs = next(m for m in tallystick.extract("Citizens of al-Rastan, Homs province, received aid.") if m.text == "al-Rastan")
+    entry = tallystick.gazetteer_entry(homs.id)
+    assert entry is not None and entry["id"] == homs.id and entry["name"] == homs.name
+    seen = set()
+    while entry.get("parent") and entry["id"] not in seen:
+        seen.add(entry["id"])
+        entry = tallystick.gazetteer_entry(entry["parent"])
+        assert entry is not None
+    assert tallystick.gazetteer_entry("no-such-id") is None
