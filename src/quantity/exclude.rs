@@ -8,7 +8,7 @@
 //! Ordinals ("61st") and other digits with letters glued after them are
 //! rejected there too, after units such as "5km" have had their chance.
 
-use super::lexicon::{is_month, is_number_word, IDENTIFIER_NOUNS, IDENTIFIER_WORDS};
+use super::lexicon::{is_identifier_noun, is_month, is_number_word, IDENTIFIER_WORDS};
 use super::token::Tokens;
 
 /// True when what comes before the number at token `i` makes it no quantity.
@@ -98,7 +98,7 @@ fn identifier_mark(t: &Tokens, i: usize) -> bool {
         return t.is_any(i - 2, IDENTIFIER_WORDS);
     }
     let word = t.str(i - 1);
-    let noun = t.is_digits(i) && t.spaced(i) && t.is_any(i - 1, IDENTIFIER_NOUNS);
+    let noun = t.is_digits(i) && t.spaced(i) && is_identifier_noun(t.str(i - 1));
     noun || (t.near(i) && (word.eq_ignore_ascii_case("number") || matches!(word, "No" | "NO" | "Nos" | "Nr" | "nr")))
 }
 
@@ -197,7 +197,7 @@ pub(crate) fn listed_identifier(t: &Tokens, i: usize) -> bool {
         if t.is_sym(k, ',') || t.is_any(k, &["and", "or", "&"]) {
             joined = true;
         } else if !(t.is_digits(k) || t.is_sym_in(k, &['(', ')'])) {
-            return joined && t.is_any(k, IDENTIFIER_NOUNS) && t.is_digits(k + 1);
+            return joined && is_identifier_noun(t.str(k)) && t.is_digits(k + 1);
         }
     }
     false

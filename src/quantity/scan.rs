@@ -11,13 +11,13 @@ use super::approx::approx_before;
 use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
 use super::lexicon::{
-    is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS,
-    PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
+    can_start_number, is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, WordSet,
+    DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
 };
 use super::measure::{money_before, money_scale, other_currency_before, unit_after};
 use super::number::{code_run_end, read_number, Form, Num, Read};
 use super::rate::{rate_after, rate_before};
-use super::token::Tokens;
+use super::token::{Kind, Tokens};
 use super::Unit;
 use crate::mention::{Quantity, Rate};
 
@@ -70,7 +70,11 @@ struct Range {
 pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
-    while i < t.len() {
+    for &at in t.starts() {
+        if at < i || !may_start_figure(t, at) {
+            continue;
+        }
+        i = at;
         let floor = out.last().map_or(0, |f| f.last);
         match figure_at(t, i, floor) {
             Ok(f) => {
@@ -82,6 +86,35 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A cheap gate before the figure grammar: digits, a money sign, a word
+/// that can start a number in words, or a currency code. Most tokens of a
+/// text fail it at once.
+#[inline]
+fn may_start_figure(t: &Tokens, i: usize) -> bool {
+    let s = t.str(i);
+    match t.kind(i) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word) if can_start_number(s) => {
+            // "a dozen", "a third", "a hundred", "a million"; not every article
+            s.len() > 2
+                || !(s.eq_ignore_ascii_case("a") || s.eq_ignore_ascii_case("an"))
+                || can_follow_article(t.str(i + 1))
+        }
+        Some(Kind::Word) => s.len() <= 3 && s.as_bytes()[0].is_ascii_uppercase(),
+        Some(Kind::Sym) => !s.is_ascii() || s == "$",
+        None => false,
+    }
+}
+
+/// Words after "a" that make it a number: scales, "dozen", fractions.
+fn can_follow_article(word: &str) -> bool {
+    static WORDS: WordSet<32> = WordSet::new(&[
+        "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth",
+        "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ]);
+    WORDS.contains(word)
 }
 
 /// The number part of a figure: money sign, number and range.
