@@ -112,7 +112,8 @@ pub(crate) fn counted(t: &Tokens, k: usize, singular_ok: bool) -> Option<Phrase>
         words += 1;
         last_end = end;
         last_head = Some(head);
-        if is_plural(t.str(head)) || (singular_ok && is_collective(t.str(head))) {
+        let group = singular_ok && (is_collective(t.str(head)) || is_people_noun(t.str(head)));
+        if is_plural(t.str(head)) || group {
             let end = coordinated_people(t, head, end);
             let mut phrase = Phrase { end, item: item_text(t, k, end), dangling: false };
             extend_with_of(t, k, head, &mut phrase);

@@ -293,8 +293,26 @@ fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
     }
     match reading.outside_end.and_then(|o| rate_after(t, o)) {
         Some((rate, e)) => (Some(rate), e),
-        None => (None, reading.span_end),
+        None => (verb_rate(t, reading), reading.span_end),
     }
+}
+
+/// "1,500 people cross daily", "300 trucks enter every day": a rate adverb
+/// after the one verb that follows a counted noun is the count's rate (it
+/// stays outside the span).
+fn verb_rate(t: &Tokens, reading: &ItemReading) -> Option<Rate> {
+    let verb = reading.span_end;
+    let plain_verb = reading.counted
+        && t.is_word(verb)
+        && t.spaced(verb)
+        && !t.is_upper(verb)
+        && !is_stop_word(t.str(verb))
+        && !is_plural(t.str(verb))
+        && !is_number_word(t.str(verb));
+    if !plain_verb || !t.is_any(verb + 1, &["daily", "weekly", "monthly", "every", "each", "per"]) {
+        return None;
+    }
+    rate_after(t, verb + 1).map(|(rate, _)| rate)
 }
 
 /// The first token of the span before any approximation: the minus sign of
@@ -495,7 +513,10 @@ fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, m
             let head = head_word(item);
             value != 1.0 || is_count_noun(head) || is_count_noun(&plural_of(head))
         }
-        _ => (value != 1.0 && value != 0.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
+        _ => {
+            let joined = value != 1.0 && marked;
+            (value != 0.0 && (joined || or_follows(t, end))) || part_of_figure(t, end).is_some()
+        }
     }
 }
 

@@ -421,9 +421,15 @@ fn gap_kind(between: &[u8], prev: &Token<'_>, tok: &Token<'_>) -> Gap {
     }
     let newlines = between.iter().filter(|&&b| b == b'\n').count();
     if newlines > 0 {
-        let prev_open = prev.text.ends_with(|c: char| c.is_ascii_lowercase()) || prev.text == ",";
+        // "about\n60,000 people", "850,000\npeople", "tons of\nfood"
+        let prev_word = prev.kind == Kind::Word && prev.text.ends_with(|c: char| c.is_ascii_lowercase());
         let next_lower = tok.kind == Kind::Word && tok.text.starts_with(|c: char| c.is_ascii_lowercase());
-        return if newlines == 1 && prev_open && next_lower { Gap::Spaces } else { Gap::Newline };
+        let wraps = match (prev.kind, tok.kind) {
+            (Kind::Word, Kind::Digits) => prev_word,
+            (Kind::Digits, Kind::Word) => next_lower,
+            _ => (prev_word || prev.text == ",") && next_lower,
+        };
+        return if newlines == 1 && wraps { Gap::Spaces } else { Gap::Newline };
     }
     match between {
         // no-break space, thin space, narrow no-break space
