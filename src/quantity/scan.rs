@@ -11,8 +11,8 @@ use super::approx::approx_before;
 use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
 use super::lexicon::{
-    can_start_number, is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, WordSet,
-    DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
+    can_start_number, ends_with_ci, is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of,
+    WordSet, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
 };
 use super::measure::{money_before, money_scale, other_currency_before, unit_after};
 use super::number::{code_run_end, read_number, Form, Num, Read};
@@ -133,6 +133,8 @@ struct Core {
 
 /// The measure read after the number.
 struct Measure {
+    /// A ratio ("1 in 5") read as a share: its item follows it.
+    ratio: bool,
     unit: Option<Unit>,
     value: f64,
     low: Option<f64>,
@@ -146,7 +148,11 @@ struct Measure {
 fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
     let core = read_core(t, i, floor)?;
     let mut measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
-    let mut reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    let mut reading = if measure.ratio {
+        ratio_item(t, measure.end)
+    } else {
+        read_item(t, measure.end, measure.unit, measure.hyphen, measure.value)
+    };
     if measure.unit.is_none() && !reading.counted && age_before(t, core.at) {
         measure.unit = Some(Unit::Year); // "aged 5 to 17", "children under five"
         reading = ItemReading::bare(measure.end, Need::Nothing);
@@ -232,6 +238,7 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
         high: r.map(|r| r.high),
         end: core.end,
         hyphen: false,
+        ratio: false,
     };
     if core.money.is_some() {
         if let Some((scale, e)) = money_scale(t, core.end) {
@@ -256,6 +263,10 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
     if negative(t, core, m.unit) {
         m.value = -m.value;
     }
+    if let Some((whole, end)) = ratio_after(t, core, m.unit) {
+        m.value = core.num.value / whole * 100.0; // "one in five" → 20 %
+        (m.unit, m.end, m.ratio) = (Some(Unit::Percent), end, true);
+    }
     if core.num.form == Form::Fraction {
         let period = start > 0 && t.is_any(start - 1, PERIOD_ORDINALS);
         let of_whole = t.is(m.end, "of") && !t.is_digits(m.end + 1);
@@ -266,6 +277,21 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
         m.unit = Some(Unit::Percent);
     }
     Some(m)
+}
+
+/// "1 in 5 households", "one in every four children": the whole of a ratio
+/// (a small count larger than the part, with no unit after it) and the
+/// token after it.
+fn ratio_after(t: &Tokens, core: &Core, unit: Option<Unit>) -> Option<(f64, usize)> {
+    let part = core.num.value;
+    let plain = unit.is_none() && core.range.is_none() && core.money.is_none() && part.fract() == 0.0;
+    if !(plain && t.is(core.end, "in") && t.spaced(core.end)) {
+        return None;
+    }
+    let at = if t.is(core.end + 1, "every") { core.end + 2 } else { core.end + 1 };
+    let Read::Num(whole) = read_number(t, at) else { return None };
+    let fits = whole.value.fract() == 0.0 && part < whole.value && whole.value <= 100.0 && !whole.year_like;
+    (fits && t.spaced(at) && unit_after(t, whole.end).is_none()).then_some((whole.value, whole.end))
 }
 
 /// "1.5m people": a glued "m" or "k" before a plural noun is a scale, not metres.
@@ -479,6 +505,26 @@ fn hyphen_count(t: &Tokens, end: usize, value: f64) -> bool {
         && !is_number_word(word)
 }
 
+/// The item of a ratio: the noun phrase after it, outside the span ("1 in 5"
+/// refugee households).
+fn ratio_item(t: &Tokens, end: usize) -> ItemReading {
+    match item::counted(t, end, false) {
+        Some(p) if !p.dangling => ItemReading {
+            span_end: end,
+            outside_end: Some(p.end),
+            item: Some(p.item),
+            need: Need::Nothing,
+            dangling: false,
+            counted: false,
+        },
+        _ => ItemReading::bare(end, Need::Share),
+    }
+}
+
+/// Words that own a year rather than count with it ("the 2019 returns",
+/// "its 2020 budget").
+const OWNERS: &[&str] = &["the", "its", "their", "this", "that", "last", "next", "whose", "our"];
+
 /// A four-digit year-like number is a quantity only with a measure unit,
 /// an approximation, or a counted noun after it that no date preposition
 /// contradicts ("2000 tons", "about 2000", "2000 families" but not "in
@@ -490,7 +536,8 @@ fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, h
         if t.is_any(p, WEAK_DATE_PREPOSITIONS) {
             p > 0 && (t.is_any(p - 1, TIME_NOUNS) || is_month(t.str(p - 1)) || t.is_digits(p - 1))
         } else {
-            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p))
+            let owner = t.is_any(p, OWNERS) || ends_with_ci(t.str(p), "'s") || ends_with_ci(t.str(p), "\u{2019}s");
+            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p)) || owner // "UNHCR's 2019 requirements"
         }
     };
     measure || has_approx || (reading.counted && !reading.dangling && !date_word)
