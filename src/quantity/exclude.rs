@@ -23,10 +23,17 @@ pub(crate) fn excluded_before(t: &Tokens, i: usize, value: f64) -> bool {
 
 /// True when what comes after the figure `i..end` makes it no quantity.
 pub(crate) fn excluded_after(t: &Tokens, i: usize, end: usize, value: f64) -> bool {
-    (is_day_number(value) && month_after(t, end))
+    calibre(t, end)
+        || (is_day_number(value) && month_after(t, end))
         || (value <= 12.0 && clock_after(t, end))
         || list_marker(t, i, end)
         || dotted_clock(t, i, end)
+}
+
+/// "120-mm mortar", "82mm shells": a weapon's calibre names a model, not an amount.
+fn calibre(t: &Tokens, end: usize) -> bool {
+    let mm = |k: usize| t.is(k, "mm") && t.glued(k);
+    mm(end) || (t.is_sym(end, '-') && t.glued(end) && mm(end + 1))
 }
 
 /// "at 14.30", "until 10.00", "from 9.00 to 16.00": hours and minutes

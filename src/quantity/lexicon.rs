@@ -384,8 +384,12 @@ pub(crate) fn is_item_prefix(word: &str) -> bool {
     SET.contains(word)
 }
 
-/// Plural nouns not ending in "s".
+/// Plural nouns not ending in "s" (and abbreviated units outside the
+/// contract, counted like nouns: "50 mm" of rain).
 const IRREGULAR_PLURALS: &[&str] = &[
+    "mm",
+    "cm",
+    "ml",
     "people",
     "children",
     "men",
@@ -860,7 +864,8 @@ pub(crate) fn plural_of(word: &str) -> String {
 /// True for a word that looks like a plural noun ("tons", "IDPs", "people").
 pub(crate) fn is_plural(word: &str) -> bool {
     if !ends_with_ci(word, "s") {
-        return IRREGULAR_PLURAL_SET.contains(word);
+        // "servicemen", "gunmen", "tribesmen"
+        return IRREGULAR_PLURAL_SET.contains(word) || (word.len() > 5 && ends_with_ci(word, "men"));
     }
     if word.len() <= 3 || NOT_PLURAL_SET.contains(word) || word.chars().count() <= 3 {
         return false;
@@ -905,7 +910,7 @@ mod tests {
 
     #[test]
     fn plurals() {
-        for w in ["tons", "IDPs", "people", "Syrians", "times", "bakeries", "children"] {
+        for w in ["tons", "IDPs", "people", "Syrians", "times", "bakeries", "children", "servicemen", "gunmen"] {
             assert!(is_plural(w), "{w}");
         }
         for w in ["class", "status", "crisis", "camp’s", "its", "was", "news", "zone", "food"] {
