@@ -291,7 +291,7 @@ fn parse_fixture(text: &str) -> Vec<(usize, String, Vec<Expected>)> {
     for (n, line) in text.lines().enumerate() {
         let line_no = n + 1;
         if let Some(sentence) = line.strip_prefix("S\t") {
-            cases.push((line_no, sentence.to_string(), Vec::new()));
+            cases.push((line_no, sentence.replace("\\n", "\n"), Vec::new()));
         } else if let Some(rest) = line.strip_prefix("Q\t") {
             let cols: Vec<&str> = rest.split('\t').collect();
             let col = |i: usize, default: &'static str| cols.get(i).copied().unwrap_or(default);
@@ -318,7 +318,7 @@ fn parse_fixture(text: &str) -> Vec<(usize, String, Vec<Expected>)> {
             };
             let expected = Expected {
                 line: line_no,
-                span: col(0, "").to_string(),
+                span: col(0, "").replace("\\n", "\n"),
                 value,
                 range,
                 unit,

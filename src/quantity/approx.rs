@@ -3,6 +3,7 @@
 //! The phrase is part of the quantity's span: "approximately 3500 people",
 //! "just over 2 million spontaneous returns".
 
+use super::lexicon::{key, WordSet};
 use super::token::Tokens;
 use crate::mention::Approx;
 
@@ -67,6 +68,36 @@ const PHRASES: &[(&[&str], Approx)] = &[
     (&["just", "short", "of"], Approx::Nearly),
 ];
 
+/// The last word of every phrase: a figure whose previous token is none of
+/// these has no approximation, which one look-up tells.
+static LAST_WORDS: WordSet<128> = WordSet::new(&last_words());
+
+/// The key of each phrase's last word, in the order of [`PHRASES`].
+const LAST_KEYS: [u128; PHRASES.len()] = {
+    let words = last_words();
+    let mut keys = [0; PHRASES.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = match key(words[i].as_bytes()) {
+            Some(k) => k,
+            None => panic!("an approximation word is too long"),
+        };
+        i += 1;
+    }
+    keys
+};
+
+const fn last_words() -> [&'static str; PHRASES.len()] {
+    let mut out = [""; PHRASES.len()];
+    let mut i = 0;
+    while i < PHRASES.len() {
+        let words = PHRASES[i].0;
+        out[i] = words[words.len() - 1];
+        i += 1;
+    }
+    out
+}
+
 /// Words after which "over" is a particle or a preposition, not an
 /// approximation: verbs ("handed over 50 tons") and nouns that take "over"
 /// ("control over 50 settlements", "concern over 300 detainees").
@@ -121,7 +152,11 @@ const OVER_TAKERS: &[&str] = &[
 /// Returns `(Approx::Exact, first)` when there is none.
 pub(crate) fn approx_before(t: &Tokens, first: usize, floor: usize) -> (Approx, usize) {
     let mut best = (Approx::Exact, first);
-    for (words, approx) in PHRASES {
+    if first <= floor || !LAST_WORDS.contains(t.str(first - 1)) {
+        return best;
+    }
+    let Some(last) = key(t.str(first - 1).as_bytes()) else { return best };
+    for ((words, approx), _) in PHRASES.iter().zip(LAST_KEYS).filter(|&(_, k)| k == last) {
         let n = words.len();
         if first < n || first - n < floor || first - n >= best.1 {
             continue;

@@ -8,7 +8,7 @@
 //! Ordinals ("61st") and other digits with letters glued after them are
 //! rejected there too, after units such as "5km" have had their chance.
 
-use super::lexicon::{is_month, is_number_word, IDENTIFIER_NOUNS, IDENTIFIER_WORDS};
+use super::lexicon::{is_identifier_noun, is_month, is_number_word, IDENTIFIER_WORDS};
 use super::token::Tokens;
 
 /// True when what comes before the number at token `i` makes it no quantity.
@@ -23,10 +23,17 @@ pub(crate) fn excluded_before(t: &Tokens, i: usize, value: f64) -> bool {
 
 /// True when what comes after the figure `i..end` makes it no quantity.
 pub(crate) fn excluded_after(t: &Tokens, i: usize, end: usize, value: f64) -> bool {
-    (is_day_number(value) && month_after(t, end))
+    calibre(t, end)
+        || (is_day_number(value) && month_after(t, end))
         || (value <= 12.0 && clock_after(t, end))
         || list_marker(t, i, end)
         || dotted_clock(t, i, end)
+}
+
+/// "120-mm mortar", "82mm shells": a weapon's calibre names a model, not an amount.
+fn calibre(t: &Tokens, end: usize) -> bool {
+    let mm = |k: usize| t.is(k, "mm") && t.glued(k);
+    mm(end) || (t.is_sym(end, '-') && t.glued(end) && mm(end + 1))
 }
 
 /// "at 14.30", "until 10.00", "from 9.00 to 16.00": hours and minutes
@@ -98,7 +105,7 @@ fn identifier_mark(t: &Tokens, i: usize) -> bool {
         return t.is_any(i - 2, IDENTIFIER_WORDS);
     }
     let word = t.str(i - 1);
-    let noun = t.is_digits(i) && t.spaced(i) && t.is_any(i - 1, IDENTIFIER_NOUNS);
+    let noun = t.is_digits(i) && t.spaced(i) && is_identifier_noun(t.str(i - 1));
     noun || (t.near(i) && (word.eq_ignore_ascii_case("number") || matches!(word, "No" | "NO" | "Nos" | "Nr" | "nr")))
 }
 
@@ -197,7 +204,7 @@ pub(crate) fn listed_identifier(t: &Tokens, i: usize) -> bool {
         if t.is_sym(k, ',') || t.is_any(k, &["and", "or", "&"]) {
             joined = true;
         } else if !(t.is_digits(k) || t.is_sym_in(k, &['(', ')'])) {
-            return joined && t.is_any(k, IDENTIFIER_NOUNS) && t.is_digits(k + 1);
+            return joined && is_identifier_noun(t.str(k)) && t.is_digits(k + 1);
         }
     }
     false

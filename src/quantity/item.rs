@@ -8,8 +8,8 @@
 //! ("3.3 tons" of food products). Items are lower-cased, as written.
 
 use super::lexicon::{
-    self, is_collective, is_in, is_number_word, is_people_noun, is_plural, is_stop_word, is_verb_like, looks_adjective,
-    BE, GENERIC_WHOLES, ITEM_PREFIXES, OF_COMPOUNDS, OF_HEADS, POST_MODIFIERS,
+    self, is_collective, is_in, is_item_prefix, is_number_word, is_of_head, is_people_noun, is_plural, is_stop_word,
+    is_verb_like, looks_adjective, BE, GENERIC_WHOLES, OF_COMPOUNDS, POST_MODIFIERS,
 };
 use super::token::Tokens;
 
@@ -56,9 +56,25 @@ fn compound(t: &Tokens, k: usize) -> Option<(usize, usize)> {
 /// The item text of tokens `a..b`: lower-cased, single-spaced, without a
 /// leading "such" or "other".
 fn item_text(t: &Tokens, a: usize, b: usize) -> String {
-    let words: Vec<&str> = t.slice(a, b).split_whitespace().collect();
-    let skip = words.iter().take_while(|w| is_in(ITEM_PREFIXES, w)).count().min(words.len().saturating_sub(1));
-    words[skip..].join(" ").to_lowercase()
+    let mut start = a;
+    while start + 1 < b && t.is_word(start) && t.spaced(start + 1) && is_item_prefix(t.str(start)) {
+        start += 1;
+    }
+    let mut out = String::with_capacity(t.end(b.saturating_sub(1)).saturating_sub(t.start(start)));
+    for k in start..b {
+        if k > start && !t.glued(k) {
+            out.push(' ');
+        }
+        let part = t.str(k);
+        if part.is_ascii() {
+            let from = out.len();
+            out.push_str(part);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.push_str(&part.to_lowercase());
+        }
+    }
+    out
 }
 
 /// True when a word that can continue a coordination starts at `i`
@@ -96,7 +112,8 @@ pub(crate) fn counted(t: &Tokens, k: usize, singular_ok: bool) -> Option<Phrase>
         words += 1;
         last_end = end;
         last_head = Some(head);
-        if is_plural(t.str(head)) || (singular_ok && is_collective(t.str(head))) {
+        let group = singular_ok && (is_collective(t.str(head)) || is_people_noun(t.str(head)));
+        if is_plural(t.str(head)) || group {
             let end = coordinated_people(t, head, end);
             let mut phrase = Phrase { end, item: item_text(t, k, end), dangling: false };
             extend_with_of(t, k, head, &mut phrase);
@@ -146,7 +163,7 @@ fn extend_with_of(t: &Tokens, start: usize, head: usize, phrase: &mut Phrase) {
     if OF_COMPOUNDS.iter().any(|(a, b)| noun.eq_ignore_ascii_case(a) && t.is(of + 1, b) && t.spaced(of + 1)) {
         phrase.end = of + 2;
         phrase.item = item_text(t, start, phrase.end);
-    } else if is_in(OF_HEADS, noun) {
+    } else if is_of_head(noun) {
         if let Some(rest) = of_phrase(t, of) {
             phrase.item = format!("{} of {}", phrase.item, rest.item);
         }
@@ -187,7 +204,10 @@ fn with_plural(t: &Tokens, head: usize, at: usize) -> Option<usize> {
 
 /// The last word of an item before any "of" ("cases of firing" → cases).
 pub(crate) fn head_word(item: &str) -> &str {
-    let before_of = item.split(" of ").next().unwrap_or(item);
+    let before_of = match item.as_bytes().windows(4).position(|w| w == b" of ") {
+        Some(at) => &item[..at],
+        None => item,
+    };
     before_of.rsplit(' ').next().unwrap_or(before_of)
 }
 

@@ -2,6 +2,103 @@
 //!
 //! All look-ups ignore ASCII case. Unit spellings live in `measure.rs`,
 //! approximation phrases in `approx.rs`.
+//!
+//! The long lists are [`WordSet`]s: each word is packed, lower-cased, into
+//! a `u128`, and the keys sit in an open-addressing table built at compile
+//! time, so a look-up is one pass over the word's bytes and one or two
+//! probes, with no allocation and no walk down the list.
+
+/// Words of at most this many bytes can be looked up in a [`WordSet`].
+const KEY_BYTES: usize = 16;
+
+/// `word` packed lower-cased into a `u128` (its first byte lowest), or
+/// `None` when it is empty or longer than [`KEY_BYTES`]. Two words have the
+/// same key exactly when they are equal ignoring ASCII case (words hold no
+/// NUL bytes).
+#[inline]
+pub(crate) const fn key(word: &[u8]) -> Option<u128> {
+    let n = word.len();
+    if n == 0 || n > KEY_BYTES {
+        return None;
+    }
+    let (mut lo, mut hi) = (0u64, 0u64);
+    let mut i = 0;
+    while i < n && i < 8 {
+        lo |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    while i < n {
+        hi |= (word[i] as u64) << (8 * (i - 8));
+        i += 1;
+    }
+    Some((lower_ascii(hi) as u128) << 64 | lower_ascii(lo) as u128)
+}
+
+/// The eight bytes of `x` with ASCII capitals lower-cased (other bytes kept).
+#[inline]
+const fn lower_ascii(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    let from_a = low7 + (0x80 - b'A' as u64) * ONES;
+    let past_z = low7 + (0x80 - b'Z' as u64 - 1) * ONES;
+    let capitals = from_a & !past_z & !x & HIGH;
+    x | (capitals >> 2)
+}
+
+/// The home slot of `k` in a table of `slots` (a power of two) entries.
+#[inline]
+const fn home(k: u128, slots: usize) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (slots - 1)
+}
+
+/// A set of words, looked up ignoring ASCII case, in a table of `S` slots
+/// (a power of two, at least twice the number of words).
+pub(crate) struct WordSet<const S: usize> {
+    slots: [u128; S],
+}
+
+impl<const S: usize> WordSet<S> {
+    /// The set of `words` (checked when the constant is evaluated: every
+    /// word fits a key, and the table is at most half full).
+    pub(crate) const fn new(words: &[&str]) -> WordSet<S> {
+        assert!(S.is_power_of_two() && words.len() * 2 <= S, "a WordSet needs twice as many slots as words");
+        let mut slots = [0u128; S];
+        let mut i = 0;
+        while i < words.len() {
+            let Some(k) = key(words[i].as_bytes()) else { panic!("a WordSet word is empty or too long") };
+            let mut h = home(k, S);
+            while slots[h] != 0 && slots[h] != k {
+                h = (h + 1) & (S - 1);
+            }
+            slots[h] = k;
+            i += 1;
+        }
+        WordSet { slots }
+    }
+
+    /// True when `word` is in the set, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        let Some(k) = key(word.as_bytes()) else { return false };
+        let mut h = home(k, S);
+        loop {
+            match self.slots[h] {
+                0 => return false,
+                s if s == k => return true,
+                _ => h = (h + 1) & (S - 1),
+            }
+        }
+    }
+}
+
+/// True when `word` ends with `suffix`, ignoring ASCII case.
+#[inline]
+pub(crate) fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    let (w, s) = (word.as_bytes(), suffix.as_bytes());
+    w.len() >= s.len() && w[w.len() - s.len()..].eq_ignore_ascii_case(s)
+}
 
 /// Number words below twenty.
 pub(crate) const SMALL: &[(&str, f64)] = &[
@@ -281,8 +378,18 @@ const STOP_WORDS: &[&str] = &[
 /// Words dropped from the front of an item ("6000 such houses" → houses).
 pub(crate) const ITEM_PREFIXES: &[&str] = &["such", "other", "more", "additional", "further", "extra", "another"];
 
-/// Plural nouns not ending in "s".
+/// True for a word dropped from the front of an item ("such").
+pub(crate) fn is_item_prefix(word: &str) -> bool {
+    static SET: WordSet<16> = WordSet::new(ITEM_PREFIXES);
+    SET.contains(word)
+}
+
+/// Plural nouns not ending in "s" (and abbreviated units outside the
+/// contract, counted like nouns: "50 mm" of rain).
 const IRREGULAR_PLURALS: &[&str] = &[
+    "mm",
+    "cm",
+    "ml",
     "people",
     "children",
     "men",
@@ -434,7 +541,7 @@ const PEOPLE_NOUNS: &[&str] = &[
 /// Other count nouns of the domain (what bulletins count besides people).
 /// Not needed to read an item (any noun phrase after a number is one), but
 /// they tell a count noun from a verb or a name when the text is ambiguous.
-pub(crate) const COUNT_NOUNS: &[&str] = &[
+const COUNT_NOUNS: &[&str] = &[
     "trucks",
     "convoys",
     "settlements",
@@ -536,7 +643,7 @@ pub(crate) const COUNT_NOUNS: &[&str] = &[
 
 /// Head nouns whose "of" phrase belongs to the item ("3 cases" of firing →
 /// "cases of firing") but not to the span.
-pub(crate) const OF_HEADS: &[&str] = &[
+const OF_HEADS: &[&str] = &[
     "cases",
     "incidents",
     "instances",
@@ -621,7 +728,7 @@ pub(crate) const IDENTIFIER_WORDS: &[&str] = &["no", "nos", "nr", "number", "num
 
 /// Nouns that name a document, a unit or a route by the number after them
 /// ("resolution 2401", "article 5", "route 4").
-pub(crate) const IDENTIFIER_NOUNS: &[&str] = &[
+const IDENTIFIER_NOUNS: &[&str] = &[
     "resolution", "resolutions", "decree", "article", "paragraph", "section", "chapter", "clause", "annex", "phase",
     "stage", "route", "highway", "channel", "flight", "brigade", "division", "corps", "battalion", "regiment", "page",
     "protocol", "law", "order", "item", "point", "version", "session", "round", "platform", "gate", "terminal",
@@ -635,6 +742,16 @@ pub(crate) const PERIOD_ORDINALS: &[&str] =
 /// Words after "or" that still join two figures ("two-three or even four times").
 pub(crate) const OR_FILLERS: &[&str] = &["even", "perhaps", "possibly", "maybe", "so", "rather"];
 
+static MONTH_SET: WordSet<64> = WordSet::new(MONTHS);
+static STOP_SET: WordSet<512> = WordSet::new(STOP_WORDS);
+static IRREGULAR_PLURAL_SET: WordSet<64> = WordSet::new(IRREGULAR_PLURALS);
+static NOT_PLURAL_SET: WordSet<128> = WordSet::new(NOT_PLURALS);
+static IRREGULAR_VERB_SET: WordSet<128> = WordSet::new(IRREGULAR_VERBS);
+static PEOPLE_SET: WordSet<128> = WordSet::new(PEOPLE_NOUNS);
+static COUNT_SET: WordSet<256> = WordSet::new(COUNT_NOUNS);
+static OF_HEAD_SET: WordSet<128> = WordSet::new(OF_HEADS);
+static IDENTIFIER_NOUN_SET: WordSet<128> = WordSet::new(IDENTIFIER_NOUNS);
+
 /// Looks `word` up in `table`, ignoring ASCII case.
 pub(crate) fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)).map(|&(_, v)| v)
@@ -646,68 +763,83 @@ fn contains(table: &[&str], word: &str) -> bool {
 
 /// True for a month name or abbreviation written with a capital.
 pub(crate) fn is_month(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && contains(MONTHS, word)
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && MONTH_SET.contains(word)
 }
 
 /// True for a word that closes a noun phrase.
+#[inline]
 pub(crate) fn is_stop_word(word: &str) -> bool {
-    contains(STOP_WORDS, word)
+    STOP_SET.contains(word)
+}
+
+/// True for a noun whose "of" phrase belongs to the item ("cases" of firing).
+pub(crate) fn is_of_head(word: &str) -> bool {
+    OF_HEAD_SET.contains(word)
+}
+
+/// True for a noun that names a document, a unit or a route by the number
+/// after it ("resolution 2401").
+pub(crate) fn is_identifier_noun(word: &str) -> bool {
+    IDENTIFIER_NOUN_SET.contains(word)
 }
 
 /// True for a number word ("five", "twenty", "hundred", "million", "dozen").
 pub(crate) fn is_number_word(word: &str) -> bool {
-    lookup(SMALL, word).is_some()
-        || lookup(TENS, word).is_some()
-        || lookup(SCALES, word).is_some()
-        || word.eq_ignore_ascii_case("hundred")
-        || word.eq_ignore_ascii_case("dozen")
+    static NUMBER_WORDS: WordSet<128> = WordSet::new(&[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+        "trillion", "dozen",
+    ]);
+    NUMBER_WORDS.contains(word)
 }
 
 /// True when a number in words can start with `word` (a cheap gate before
 /// the number grammar: most words of a text fail it at once).
+#[inline]
 pub(crate) fn can_start_number(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 9 {
-        return false;
-    }
-    let mut buf = [0u8; 9];
-    for (b, c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..bytes.len()],
-        b"a" | b"an"
-            | b"half"
-            | b"zero"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-    )
+    has_number_shape(word.as_bytes()) && NUMBER_START_SET.contains(word)
 }
+
+/// True when `bytes` have the first two letters and the length of a word
+/// that can start a number: a table look-up that most words fail ("the" and
+/// "to" are not shaped like "two", "ten" or "three"). Bytes other than
+/// letters may pass (the set look-up that follows rules them out); number
+/// words never fail.
+#[inline]
+pub(crate) fn has_number_shape(bytes: &[u8]) -> bool {
+    // By the low five bits of the first two bytes, lower-cased (letters are
+    // 1 to 26; 0 stands for no second letter), the lengths of the words
+    // that may follow (bit n for n letters).
+    const LENGTHS: [[u16; 32]; 32] = {
+        let mut lengths = [[0u16; 32]; 32];
+        let mut i = 0;
+        while i < NUMBER_STARTS.len() {
+            let w = NUMBER_STARTS[i].as_bytes();
+            let second = if w.len() > 1 { (w[1] & 31) as usize } else { 0 };
+            lengths[(w[0] & 31) as usize][second] |= 1 << w.len();
+            i += 1;
+        }
+        lengths
+    };
+    let n = bytes.len();
+    match bytes.first() {
+        Some(&first) if n < 16 => {
+            let second = bytes.get(1).map_or(0, |&b| ((b | 0x20) & 31) as usize);
+            LENGTHS[((first | 0x20) & 31) as usize][second] & (1 << n) != 0
+        }
+        _ => false,
+    }
+}
+
+/// The words a number in words can start with.
+const NUMBER_STARTS: &[&str] = &[
+    "a", "an", "half", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+static NUMBER_START_SET: WordSet<64> = WordSet::new(NUMBER_STARTS);
 
 /// Irregular plurals of singular count nouns ("one child").
 const IRREGULAR_SINGULARS: &[(&str, &str)] =
@@ -731,14 +863,14 @@ pub(crate) fn plural_of(word: &str) -> String {
 
 /// True for a word that looks like a plural noun ("tons", "IDPs", "people").
 pub(crate) fn is_plural(word: &str) -> bool {
-    if contains(IRREGULAR_PLURALS, word) {
-        return true;
+    if !ends_with_ci(word, "s") {
+        // "servicemen", "gunmen", "tribesmen"
+        return IRREGULAR_PLURAL_SET.contains(word) || (word.len() > 5 && ends_with_ci(word, "men"));
     }
-    if contains(NOT_PLURALS, word) || word.chars().count() <= 3 {
+    if word.len() <= 3 || NOT_PLURAL_SET.contains(word) || word.chars().count() <= 3 {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    lower.ends_with('s') && !["ss", "us", "is", "'s", "\u{2019}s"].iter().any(|e| lower.ends_with(e))
+    !["ss", "us", "is", "'s", "\u{2019}s"].iter().any(|e| ends_with_ci(word, e))
 }
 
 /// True for a singular noun for a group of people ("population").
@@ -748,24 +880,23 @@ pub(crate) fn is_collective(word: &str) -> bool {
 
 /// True for a word that reads as a verb in the past ("returned", "held").
 pub(crate) fn is_verb_like(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    (lower.len() > 4 && lower.ends_with("ed")) || contains(IRREGULAR_VERBS, word)
+    (word.len() > 4 && ends_with_ci(word, "ed")) || IRREGULAR_VERB_SET.contains(word)
 }
 
 /// True for a word that reads as an adjective ("humanitarian", "medical").
 pub(crate) fn looks_adjective(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    lower.len() > 4 && ADJECTIVE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+    word.len() > 4 && ADJECTIVE_SUFFIXES.iter().any(|s| ends_with_ci(word, s))
 }
 
 /// True for a noun that counts people or their movements.
+#[inline]
 pub(crate) fn is_people_noun(word: &str) -> bool {
-    contains(PEOPLE_NOUNS, word)
+    PEOPLE_SET.contains(word)
 }
 
 /// True for a domain count noun (people or things).
 pub(crate) fn is_count_noun(word: &str) -> bool {
-    is_people_noun(word) || contains(COUNT_NOUNS, word)
+    is_people_noun(word) || COUNT_SET.contains(word)
 }
 
 /// True when `word` is in `table`, ignoring ASCII case.
@@ -779,12 +910,52 @@ mod tests {
 
     #[test]
     fn plurals() {
-        for w in ["tons", "IDPs", "people", "Syrians", "times", "bakeries", "children"] {
+        for w in ["tons", "IDPs", "people", "Syrians", "times", "bakeries", "children", "servicemen", "gunmen"] {
             assert!(is_plural(w), "{w}");
         }
         for w in ["class", "status", "crisis", "camp’s", "its", "was", "news", "zone", "food"] {
             assert!(!is_plural(w), "{w}");
         }
+    }
+
+    #[test]
+    fn word_sets_ignore_case_and_reject_the_rest() {
+        static SET: WordSet<8> = WordSet::new(&["one", "Two", "sixteen-letters!"]);
+        for w in ["one", "ONE", "two", "sixteen-LETTERS!"] {
+            assert!(SET.contains(w), "{w}");
+        }
+        for w in ["", "on", "ones", "three", "sixteen-letters!!", "ｏne"] {
+            assert!(!SET.contains(w), "{w}");
+        }
+        for w in STOP_WORDS.iter().chain(PEOPLE_NOUNS).chain(COUNT_NOUNS).chain(MONTHS).chain(IDENTIFIER_NOUNS) {
+            let upper = w.to_uppercase();
+            assert!(is_stop_word(w) || is_count_noun(&upper) || is_month(w) || is_identifier_noun(&upper), "{w}");
+        }
+        assert!(ends_with_ci("Tons", "S") && !ends_with_ci("s", "ss"));
+    }
+
+    #[test]
+    fn keys_fold_ascii_case_only() {
+        let lower = |w: &str| key(w.to_ascii_lowercase().as_bytes());
+        for w in ["a", "ZZ", "AbCdEfGhIjKlMnOp", "@[`{", "Ünited", "x\u{c0}y", "0123456789ABCDEF"] {
+            assert_eq!(key(w.as_bytes()), lower(w), "{w:?}");
+        }
+        for b in 0..=255u8 {
+            let word = [b, b'A', b'z', b, b'Q', b, b, b'm', b, b'Z'];
+            let expected: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+            let packed = |w: &[u8]| w.iter().enumerate().fold(0u128, |k, (i, &c)| k | (c as u128) << (8 * i));
+            assert_eq!(key(&word), Some(packed(&expected)), "{b}");
+        }
+        assert_eq!(key(b""), None);
+        assert_eq!(key(&[b'a'; 17]), None);
+    }
+
+    #[test]
+    fn number_words_are_the_tables() {
+        for (w, _) in SMALL.iter().chain(TENS).chain(SCALES) {
+            assert!(is_number_word(w), "{w}");
+        }
+        assert!(is_number_word("hundred") && is_number_word("Dozen") && !is_number_word("dozens"));
     }
 
     #[test]
@@ -804,5 +975,11 @@ mod tests {
             assert!(can_start_number(w) && can_start_number(&w.to_uppercase()));
         }
         assert!(can_start_number("A") && can_start_number("half") && !can_start_number("the"));
+        for w in NUMBER_STARTS {
+            assert!(has_number_shape(w.as_bytes()) && has_number_shape(w.to_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["the", "to", "on", "and", "for", "of", "as", "si", "t", ""] {
+            assert!(!has_number_shape(w.as_bytes()), "{w}");
+        }
     }
 }

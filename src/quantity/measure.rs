@@ -5,7 +5,7 @@
 //! In this domain "ton" and "tons" are metric tonnes: every spelling of the
 //! ton maps to [`Unit::Tonne`] (`t`).
 
-use super::lexicon::{lookup, MONEY_SCALES};
+use super::lexicon::{key, lookup, WordSet, MONEY_SCALES};
 use super::token::{Kind, Tokens};
 use super::Unit;
 
@@ -203,15 +203,46 @@ fn match_at(t: &Tokens, i: usize, sp: &Spelling) -> Option<usize> {
     (!continued).then_some(end)
 }
 
+/// The first word of every spelling: a token that is none of these starts
+/// no unit, which one look-up tells.
+static FIRST_PARTS: WordSet<256> = WordSet::new(&first_parts());
+
+const fn first_parts() -> [&'static str; SPELLINGS.len()] {
+    let mut out = [""; SPELLINGS.len()];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        out[i] = SPELLINGS[i].parts[0];
+        i += 1;
+    }
+    out
+}
+
+/// The key of each spelling's first word, in the order of [`SPELLINGS`].
+const FIRST_KEYS: [u128; SPELLINGS.len()] = {
+    let mut keys = [0; SPELLINGS.len()];
+    let mut i = 0;
+    while i < SPELLINGS.len() {
+        keys[i] = match key(SPELLINGS[i].parts[0].as_bytes()) {
+            Some(k) => k,
+            None => panic!("a unit spelling is too long"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// The longest spelling written at token `i` that `keep` accepts.
 fn longest(t: &Tokens, i: usize, keep: impl Fn(&Spelling) -> bool) -> Option<(Unit, usize)> {
     let first = t.str(i);
-    if first.is_empty() {
+    if !FIRST_PARTS.contains(first) {
         return None;
     }
+    let first = key(first.as_bytes())?;
     SPELLINGS
         .iter()
-        .filter(|sp| sp.parts[0].eq_ignore_ascii_case(first) && keep(sp))
+        .zip(FIRST_KEYS)
+        .filter(|&(sp, k)| k == first && keep(sp))
+        .map(|(sp, _)| sp)
         .filter_map(|sp| match_at(t, i, sp).map(|end| (sp.unit, end)))
         .max_by_key(|&(_, end)| end)
 }
@@ -264,9 +295,8 @@ pub(crate) fn money_before(t: &Tokens, i: usize) -> Option<(Unit, usize)> {
 
 /// Currency codes outside the contract's units, written before an amount
 /// ("JOD 68", "LBP 450,000"): the figure keeps them in its span, with no unit.
-const OTHER_CURRENCIES: &[&str] = &[
-    "LBP", "JOD", "TRY", "IQD", "EGP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "KWD", "QAR", "AED", "CNY",
-];
+const OTHER_CURRENCIES: &[&str] =
+    &["LBP", "JOD", "TRY", "IQD", "EGP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "KWD", "QAR", "AED", "CNY"];
 
 /// A currency code outside the contract's units before a number at token
 /// `i`: the token where the number starts.

@@ -270,7 +270,10 @@ fn people_before(t: &Tokens, figs: &[Figure], i: usize) -> Option<String> {
         } else if t.is_sym(p, '(') {
             depth = depth.saturating_sub(1);
         }
-        if depth == 0 && t.is_word(p) && is_people_noun(t.str(p)) {
+        // "people displaced since December", "12 were wounded": a participle after a noun
+        // for people or a verb is not a noun ("the wounded" is)
+        let participle = p > 0 && is_verb_like(t.str(p)) && !t.is_any(p - 1, &["the", "of", "and", "or"]);
+        if depth == 0 && t.is_word(p) && is_people_noun(t.str(p)) && !participle {
             if let Some(owner) = figure_containing(&figs[..i], p).and_then(|f| f.quantity.item.clone()) {
                 return Some(owner);
             }

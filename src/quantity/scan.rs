@@ -11,13 +11,13 @@ use super::approx::approx_before;
 use super::exclude::{excluded_after, excluded_before, listed_identifier, name_label};
 use super::item::{self, head_word, Phrase};
 use super::lexicon::{
-    is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of, DATE_PREPOSITIONS, OR_FILLERS,
-    PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
+    can_start_number, ends_with_ci, is_count_noun, is_month, is_number_word, is_plural, is_stop_word, plural_of,
+    WordSet, DATE_PREPOSITIONS, OR_FILLERS, PERIOD_ORDINALS, TIME_NOUNS, WEAK_DATE_PREPOSITIONS,
 };
 use super::measure::{money_before, money_scale, other_currency_before, unit_after};
 use super::number::{code_run_end, read_number, Form, Num, Read};
 use super::rate::{rate_after, rate_before};
-use super::token::Tokens;
+use super::token::{Kind, Tokens};
 use super::Unit;
 use crate::mention::{Quantity, Rate};
 
@@ -70,7 +70,11 @@ struct Range {
 pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
-    while i < t.len() {
+    for &at in t.starts() {
+        if at < i || !may_start_figure(t, at) {
+            continue;
+        }
+        i = at;
         let floor = out.last().map_or(0, |f| f.last);
         match figure_at(t, i, floor) {
             Ok(f) => {
@@ -82,6 +86,35 @@ pub(crate) fn scan(t: &Tokens) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A cheap gate before the figure grammar: digits, a money sign, a word
+/// that can start a number in words, or a currency code. Most tokens of a
+/// text fail it at once.
+#[inline]
+fn may_start_figure(t: &Tokens, i: usize) -> bool {
+    let s = t.str(i);
+    match t.kind(i) {
+        Some(Kind::Digits) => true,
+        Some(Kind::Word) if can_start_number(s) => {
+            // "a dozen", "a third", "a hundred", "a million"; not every article
+            s.len() > 2
+                || !(s.eq_ignore_ascii_case("a") || s.eq_ignore_ascii_case("an"))
+                || can_follow_article(t.str(i + 1))
+        }
+        Some(Kind::Word) => s.len() <= 3 && s.as_bytes()[0].is_ascii_uppercase(),
+        Some(Kind::Sym) => !s.is_ascii() || s == "$",
+        None => false,
+    }
+}
+
+/// Words after "a" that make it a number: scales, "dozen", fractions.
+fn can_follow_article(word: &str) -> bool {
+    static WORDS: WordSet<32> = WordSet::new(&[
+        "hundred", "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter", "fourth",
+        "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ]);
+    WORDS.contains(word)
 }
 
 /// The number part of a figure: money sign, number and range.
@@ -100,6 +133,8 @@ struct Core {
 
 /// The measure read after the number.
 struct Measure {
+    /// A ratio ("1 in 5") read as a share: its item follows it.
+    ratio: bool,
     unit: Option<Unit>,
     value: f64,
     low: Option<f64>,
@@ -113,7 +148,11 @@ struct Measure {
 fn figure_at(t: &Tokens, i: usize, floor: usize) -> Result<Figure, NoFigure> {
     let core = read_core(t, i, floor)?;
     let mut measure = read_measure(t, &core).ok_or(NoFigure::Skip(core.end))?;
-    let mut reading = read_item(t, measure.end, measure.unit, measure.hyphen, measure.value);
+    let mut reading = if measure.ratio {
+        ratio_item(t, measure.end)
+    } else {
+        read_item(t, measure.end, measure.unit, measure.hyphen, measure.value)
+    };
     if measure.unit.is_none() && !reading.counted && age_before(t, core.at) {
         measure.unit = Some(Unit::Year); // "aged 5 to 17", "children under five"
         reading = ItemReading::bare(measure.end, Need::Nothing);
@@ -199,6 +238,7 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
         high: r.map(|r| r.high),
         end: core.end,
         hyphen: false,
+        ratio: false,
     };
     if core.money.is_some() {
         if let Some((scale, e)) = money_scale(t, core.end) {
@@ -223,6 +263,10 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
     if negative(t, core, m.unit) {
         m.value = -m.value;
     }
+    if let Some((whole, end)) = ratio_after(t, core, m.unit) {
+        m.value = core.num.value / whole * 100.0; // "one in five" → 20 %
+        (m.unit, m.end, m.ratio) = (Some(Unit::Percent), end, true);
+    }
     if core.num.form == Form::Fraction {
         let period = start > 0 && t.is_any(start - 1, PERIOD_ORDINALS);
         let of_whole = t.is(m.end, "of") && !t.is_digits(m.end + 1);
@@ -233,6 +277,21 @@ fn read_measure(t: &Tokens, core: &Core) -> Option<Measure> {
         m.unit = Some(Unit::Percent);
     }
     Some(m)
+}
+
+/// "1 in 5 households", "one in every four children": the whole of a ratio
+/// (a small count larger than the part, with no unit after it) and the
+/// token after it.
+fn ratio_after(t: &Tokens, core: &Core, unit: Option<Unit>) -> Option<(f64, usize)> {
+    let part = core.num.value;
+    let plain = unit.is_none() && core.range.is_none() && core.money.is_none() && part.fract() == 0.0;
+    if !(plain && t.is(core.end, "in") && t.spaced(core.end)) {
+        return None;
+    }
+    let at = if t.is(core.end + 1, "every") { core.end + 2 } else { core.end + 1 };
+    let Read::Num(whole) = read_number(t, at) else { return None };
+    let fits = whole.value.fract() == 0.0 && part < whole.value && whole.value <= 100.0 && !whole.year_like;
+    (fits && t.spaced(at) && unit_after(t, whole.end).is_none()).then_some((whole.value, whole.end))
 }
 
 /// "1.5m people": a glued "m" or "k" before a plural noun is a scale, not metres.
@@ -260,8 +319,26 @@ fn read_rate(t: &Tokens, reading: &ItemReading) -> (Option<Rate>, usize) {
     }
     match reading.outside_end.and_then(|o| rate_after(t, o)) {
         Some((rate, e)) => (Some(rate), e),
-        None => (None, reading.span_end),
+        None => (verb_rate(t, reading), reading.span_end),
     }
+}
+
+/// "1,500 people cross daily", "300 trucks enter every day": a rate adverb
+/// after the one verb that follows a counted noun is the count's rate (it
+/// stays outside the span).
+fn verb_rate(t: &Tokens, reading: &ItemReading) -> Option<Rate> {
+    let verb = reading.span_end;
+    let plain_verb = reading.counted
+        && t.is_word(verb)
+        && t.spaced(verb)
+        && !t.is_upper(verb)
+        && !is_stop_word(t.str(verb))
+        && !is_plural(t.str(verb))
+        && !is_number_word(t.str(verb));
+    if !plain_verb || !t.is_any(verb + 1, &["daily", "weekly", "monthly", "every", "each", "per"]) {
+        return None;
+    }
+    rate_after(t, verb + 1).map(|(rate, _)| rate)
 }
 
 /// The first token of the span before any approximation: the minus sign of
@@ -428,6 +505,26 @@ fn hyphen_count(t: &Tokens, end: usize, value: f64) -> bool {
         && !is_number_word(word)
 }
 
+/// The item of a ratio: the noun phrase after it, outside the span ("1 in 5"
+/// refugee households).
+fn ratio_item(t: &Tokens, end: usize) -> ItemReading {
+    match item::counted(t, end, false) {
+        Some(p) if !p.dangling => ItemReading {
+            span_end: end,
+            outside_end: Some(p.end),
+            item: Some(p.item),
+            need: Need::Nothing,
+            dangling: false,
+            counted: false,
+        },
+        _ => ItemReading::bare(end, Need::Share),
+    }
+}
+
+/// Words that own a year rather than count with it ("the 2019 returns",
+/// "its 2020 budget").
+const OWNERS: &[&str] = &["the", "its", "their", "this", "that", "last", "next", "whose", "our"];
+
 /// A four-digit year-like number is a quantity only with a measure unit,
 /// an approximation, or a counted noun after it that no date preposition
 /// contradicts ("2000 tons", "about 2000", "2000 families" but not "in
@@ -439,7 +536,8 @@ fn keeps_year(t: &Tokens, j: usize, unit: Option<Unit>, reading: &ItemReading, h
         if t.is_any(p, WEAK_DATE_PREPOSITIONS) {
             p > 0 && (t.is_any(p - 1, TIME_NOUNS) || is_month(t.str(p - 1)) || t.is_digits(p - 1))
         } else {
-            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p))
+            let owner = t.is_any(p, OWNERS) || ends_with_ci(t.str(p), "'s") || ends_with_ci(t.str(p), "\u{2019}s");
+            t.is_any(p, DATE_PREPOSITIONS) || is_month(t.str(p)) || owner // "UNHCR's 2019 requirements"
         }
     };
     measure || has_approx || (reading.counted && !reading.dangling && !date_word)
@@ -462,7 +560,10 @@ fn keeps_word_count(t: &Tokens, reading: &ItemReading, value: f64, end: usize, m
             let head = head_word(item);
             value != 1.0 || is_count_noun(head) || is_count_noun(&plural_of(head))
         }
-        _ => (value != 1.0 && value != 0.0 && (marked || or_follows(t, end))) || part_of_figure(t, end).is_some(),
+        _ => {
+            let joined = value != 1.0 && marked;
+            (value != 0.0 && (joined || or_follows(t, end))) || part_of_figure(t, end).is_some()
+        }
     }
 }
 

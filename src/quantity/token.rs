@@ -9,6 +9,13 @@
 //!
 //! Every accessor takes any index and answers "no" (or `""`) past the ends,
 //! so the scanners can look around freely without bounds checks.
+//!
+//! The text is read byte by byte (ASCII letters, digits and spaces without
+//! decoding), and the gap before each token and its sentence number are
+//! found in the same pass, so that the scanners' questions ("glued?",
+//! "same sentence?") are a field read. A single line break between a
+//! lower-case word (or a comma) and a lower-case word wraps a sentence and
+//! reads as a space.
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,19 +28,36 @@ pub(crate) enum Kind {
     Sym,
 }
 
-/// One token: its byte range in the text and its kind.
+/// What separates a token from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
+enum Gap {
+    /// Nothing: the tokens touch.
+    Glued,
+    /// Exactly one space (or no-break or thin space).
+    OneSpace,
+    /// Other whitespace on one line, or a line wrapped inside a sentence.
+    Spaces,
+    /// A line break (or the start of the text).
+    Newline,
+}
+
+/// One token: its text (a slice of the whole), how it is separated from
+/// the token before it, and the number of its sentence.
+#[derive(Debug, Clone, Copy)]
+struct Token<'t> {
+    text: &'t str,
+    sentence: u32,
+    kind: Kind,
+    gap: Gap,
 }
 
 /// The tokens of a text, with a sentence number for each.
 pub(crate) struct Tokens<'t> {
     text: &'t str,
-    toks: Vec<Token>,
-    sentence: Vec<u32>,
+    toks: Vec<Token<'t>>,
+    /// The tokens that may start a figure (digits, money signs, words
+    /// shaped like a number word or a currency code), in order.
+    starts: Vec<usize>,
     /// Token reads, counted in tests to show that scanning is linear.
     #[cfg(test)]
     reads: std::cell::Cell<usize>,
@@ -48,12 +72,11 @@ const ABBREVIATIONS: &[&str] = &[
 impl<'t> Tokens<'t> {
     /// Tokenizes `text`.
     pub fn new(text: &'t str) -> Tokens<'t> {
-        let toks = tokenize(text);
-        let sentence = sentence_ids(text, &toks);
+        let (toks, starts) = tokenize(text);
         Tokens {
             text,
             toks,
-            sentence,
+            starts,
             #[cfg(test)]
             reads: std::cell::Cell::new(0),
         }
@@ -64,7 +87,14 @@ impl<'t> Tokens<'t> {
         self.toks.len()
     }
 
-    fn get(&self, i: usize) -> Option<&Token> {
+    /// The tokens that may start a figure, in order: every other token
+    /// surely starts none (the scanner still checks these).
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> Option<&Token<'t>> {
         #[cfg(test)]
         self.reads.set(self.reads.get() + 1);
         self.toks.get(i)
@@ -76,24 +106,31 @@ impl<'t> Tokens<'t> {
         self.reads.get()
     }
 
+    /// Byte offset of `s`, a slice of the text.
+    fn offset(&self, s: &str) -> usize {
+        s.as_ptr() as usize - self.text.as_ptr() as usize
+    }
+
     /// Byte offset where token `i` starts (the text length past the end).
     pub fn start(&self, i: usize) -> usize {
-        self.get(i).map_or(self.text.len(), |t| t.start)
+        self.get(i).map_or(self.text.len(), |t| self.offset(t.text))
     }
 
     /// Byte offset where token `i` ends (the text length past the end).
     pub fn end(&self, i: usize) -> usize {
-        self.get(i).map_or(self.text.len(), |t| t.end)
+        self.get(i).map_or(self.text.len(), |t| self.offset(t.text) + t.text.len())
     }
 
     /// The kind of token `i`.
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.get(i).map(|t| t.kind)
     }
 
     /// The text of token `i`, or `""`.
+    #[inline]
     pub fn str(&self, i: usize) -> &'t str {
-        self.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.get(i).map_or("", |t| t.text)
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -105,6 +142,7 @@ impl<'t> Tokens<'t> {
     }
 
     /// True when token `i` is `word`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, word: &str) -> bool {
         self.str(i).eq_ignore_ascii_case(word)
     }
@@ -116,68 +154,78 @@ impl<'t> Tokens<'t> {
     }
 
     /// True when token `i` is a word.
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
     /// True when token `i` is a run of digits.
+    #[inline]
     pub fn is_digits(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Digits)
     }
 
     /// True when token `i` is the symbol `c`.
+    #[inline]
     pub fn is_sym(&self, i: usize, c: char) -> bool {
-        self.kind(i) == Some(Kind::Sym) && self.str(i).starts_with(c)
+        self.get(i).is_some_and(|t| t.kind == Kind::Sym && t.text.starts_with(c))
     }
 
     /// True when token `i` is one of the symbols `cs`.
     pub fn is_sym_in(&self, i: usize, cs: &[char]) -> bool {
-        self.kind(i) == Some(Kind::Sym) && self.str(i).chars().next().is_some_and(|c| cs.contains(&c))
+        self.get(i).is_some_and(|t| t.kind == Kind::Sym && t.text.chars().next().is_some_and(|c| cs.contains(&c)))
     }
 
     /// True when token `i` starts with an upper-case letter.
     pub fn is_upper(&self, i: usize) -> bool {
-        self.is_word(i) && self.str(i).chars().next().is_some_and(char::is_uppercase)
+        self.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && match t.text.as_bytes()[0] {
+                    b if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => t.text.chars().next().is_some_and(char::is_uppercase),
+                }
+        })
     }
 
-    /// The whitespace between tokens `i - 1` and `i` (`None` at the ends).
-    fn gap(&self, i: usize) -> Option<&'t str> {
-        if i == 0 || i >= self.len() {
-            return None;
-        }
-        Some(&self.text[self.end(i - 1)..self.start(i)])
+    /// What separates token `i` from token `i - 1` (a line break at the ends).
+    #[inline]
+    fn gap(&self, i: usize) -> Gap {
+        self.get(i).map_or(Gap::Newline, |t| t.gap)
     }
 
     /// True when token `i` directly follows token `i - 1`.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
-        self.gap(i).is_some_and(str::is_empty)
+        self.gap(i) == Gap::Glued
     }
 
-    /// True when token `i` follows token `i - 1` after spaces on the same line.
+    /// True when token `i` follows token `i - 1` after spaces on the same
+    /// line (or across a line wrapped inside a sentence).
+    #[inline]
     pub fn spaced(&self, i: usize) -> bool {
-        self.gap(i).is_some_and(|g| !g.is_empty() && !g.contains('\n'))
+        matches!(self.gap(i), Gap::OneSpace | Gap::Spaces)
     }
 
     /// True when token `i` follows token `i - 1` on the same line, with or without spaces.
+    #[inline]
     pub fn near(&self, i: usize) -> bool {
-        self.gap(i).is_some_and(|g| !g.contains('\n'))
+        self.gap(i) != Gap::Newline
     }
 
     /// True when exactly one space (or no-break or thin space) separates tokens `i - 1` and `i`.
+    #[inline]
     pub fn single_space(&self, i: usize) -> bool {
-        matches!(self.gap(i), Some(" " | "\u{a0}" | "\u{2009}" | "\u{202f}"))
+        self.gap(i) == Gap::OneSpace
     }
 
     /// True when token `i` is the first of its line (or of the text).
     pub fn line_start(&self, i: usize) -> bool {
-        i == 0 || self.gap(i).is_some_and(|g| g.contains('\n'))
+        i == 0 || self.get(i).is_some_and(|t| t.gap == Gap::Newline)
     }
 
     /// The sentence number of token `i`.
     fn sentence(&self, i: usize) -> Option<u32> {
-        #[cfg(test)]
-        self.reads.set(self.reads.get() + 1);
-        self.sentence.get(i).copied()
+        self.get(i).map(|t| t.sentence)
     }
 
     /// True when tokens `a` and `b` are in the same sentence.
@@ -199,77 +247,215 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2bc}')
 }
 
-/// Splits `text` into tokens in one pass.
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut toks = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+/// Byte classes of ASCII, for the tokenizer's inner loops.
+const SPACE: u8 = 0;
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const OTHER: u8 = 3;
+/// A byte of a multi-byte character: decoded and classified as a `char`.
+const WIDE: u8 = 4;
+
+const CLASS: [u8; 256] = {
+    let mut class = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    class
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
+/// Splits `text` into tokens in one pass over its bytes, with the gap
+/// before each token and its sentence number; and lists the tokens that may
+/// start a figure.
+fn tokenize(text: &str) -> (Vec<Token<'_>>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut starts = Vec::with_capacity(text.len() / 64 + 1);
+    let mut sentence = 0u32;
+    let mut prev_end = 0;
+    let mut pos = 0;
+    while let Some(&b) = bytes.get(pos) {
+        let c = class(b);
+        let (kind, end) = if b.is_ascii_alphabetic() {
+            let end = letters_end(bytes, pos + 1);
+            // a letter run goes on only past a wide character or an apostrophe
+            let more = bytes.get(end).is_some_and(|&b| b == b'\'' || class(b) == WIDE);
+            (Kind::Word, if more { word_end(text, end) } else { end })
+        } else if c == SPACE {
+            pos += 1;
             continue;
-        }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = i + 1;
-                chars.next();
+        } else if c == OTHER {
+            (Kind::Sym, pos + 1)
+        } else if c == DIGIT {
+            (Kind::Digits, run_end(bytes, pos + 1, DIGIT))
+        } else {
+            let c = text[pos..].chars().next().unwrap_or(' ');
+            let after = pos + c.len_utf8();
+            if c.is_whitespace() {
+                pos = after;
+                continue;
+            } else if is_word_char(c) {
+                (Kind::Word, word_end(text, after))
+            } else {
+                (Kind::Sym, after)
             }
-            Kind::Digits
-        } else if is_word_char(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                let after = i + d.len_utf8();
+        };
+        let tok = Token { text: &text[pos..end], sentence, kind, gap: Gap::Newline };
+        let gap = match toks.last() {
+            // the common cases first: glued, or one space
+            Some(_) if prev_end == pos => Gap::Glued,
+            Some(prev) if prev_end + 1 == pos && bytes[prev_end] == b' ' => {
+                if prev.kind == Kind::Sym && ends_sentence(&toks, prev, &tok) {
+                    sentence = sentence.saturating_add(1);
+                }
+                Gap::OneSpace
+            }
+            Some(prev) => {
+                let gap = gap_kind(&bytes[prev_end..pos], prev, &tok);
+                if gap == Gap::Newline || (prev.kind == Kind::Sym && ends_sentence(&toks, prev, &tok)) {
+                    sentence = sentence.saturating_add(1);
+                }
+                gap
+            }
+            None => Gap::Newline,
+        };
+        if may_start(&tok) {
+            starts.push(toks.len());
+        }
+        toks.push(Token { sentence, gap, ..tok });
+        prev_end = end;
+        // one space after a token is the common case: step over it here
+        pos = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
+    }
+    (toks, starts)
+}
+
+/// True when `tok` may start a figure: digits, `$` or a non-ASCII symbol
+/// (other money signs), a word shaped like a number word, or a short word
+/// with a capital (a currency code such as "USD").
+#[inline]
+fn may_start(tok: &Token<'_>) -> bool {
+    let bytes = tok.text.as_bytes();
+    match tok.kind {
+        Kind::Digits => true,
+        Kind::Word => super::lexicon::has_number_shape(bytes) || (bytes.len() <= 3 && bytes[0].is_ascii_uppercase()),
+        Kind::Sym => bytes[0] == b'$' || !bytes[0].is_ascii(),
+    }
+}
+
+/// The end of the run of ASCII letters from `pos`, eight bytes at a time.
+#[inline]
+fn letters_end(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(chunk);
+        // a byte is a letter when, with bit 5 set, it lies in a..=z (and is ASCII)
+        let folded = (x | (0x20 * ONES)) & !HIGH;
+        let from_a = folded + (0x80 - b'a' as u64) * ONES;
+        let past_z = folded + (0x80 - b'z' as u64 - 1) * ONES;
+        let letters = from_a & !past_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    run_end(bytes, pos, LETTER)
+}
+
+/// The end of the run of bytes of class `c` from `pos`.
+#[inline]
+fn run_end(bytes: &[u8], pos: usize, c: u8) -> usize {
+    match bytes.get(pos..) {
+        Some(rest) => pos + rest.iter().position(|&b| class(b) != c).unwrap_or(rest.len()),
+        None => pos,
+    }
+}
+
+/// The end of a word whose first characters end before byte `pos`:
+/// letters and apostrophes followed by a letter.
+fn word_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(pos) {
+        match class(b) {
+            LETTER => pos += 1,
+            WIDE => {
+                let Some(c) = text[pos..].chars().next() else { break };
+                let after = pos + c.len_utf8();
                 let continues =
-                    is_word_char(d) || (is_apostrophe(d) && text[after..].chars().next().is_some_and(is_word_char));
+                    is_word_char(c) || (is_apostrophe(c) && text[after..].chars().next().is_some_and(is_word_char));
                 if !continues {
                     break;
                 }
-                end = after;
-                chars.next();
+                pos = after;
             }
-            Kind::Word
-        } else {
-            Kind::Sym
-        };
-        toks.push(Token { start, end, kind });
-    }
-    toks
-}
-
-/// Numbers the sentences: a new one starts after a line break, or after `.`,
-/// `!` or `?` followed by a space and a capital, a digit or a quote (but not
-/// after an abbreviation such as "No." or an initial such as "M.").
-fn sentence_ids(text: &str, toks: &[Token]) -> Vec<u32> {
-    let mut ids = Vec::with_capacity(toks.len());
-    let mut id = 0u32;
-    for (i, tok) in toks.iter().enumerate() {
-        if i > 0 {
-            let gap = &text[toks[i - 1].end..tok.start];
-            if gap.contains('\n') || (!gap.is_empty() && ends_sentence(text, toks, i - 1, tok)) {
-                id = id.saturating_add(1);
-            }
+            _ if b == b'\'' && text[pos + 1..].chars().next().is_some_and(is_word_char) => pos += 1,
+            _ => break,
         }
-        ids.push(id);
     }
-    ids
+    pos
 }
 
-fn ends_sentence(text: &str, toks: &[Token], stop: usize, next: &Token) -> bool {
-    let mark = &text[toks[stop].start..toks[stop].end];
+/// The gap `between` a token and the one before it: a line break, unless
+/// it only wraps a sentence (a single line break between a lower-case word
+/// or a comma and a lower-case word); one space; several; or none.
+#[inline]
+fn gap_kind(between: &[u8], prev: &Token<'_>, tok: &Token<'_>) -> Gap {
+    match between {
+        [] => return Gap::Glued,
+        [b' '] => return Gap::OneSpace,
+        _ => {}
+    }
+    let newlines = between.iter().filter(|&&b| b == b'\n').count();
+    if newlines > 0 {
+        // "about\n60,000 people", "850,000\npeople", "tons of\nfood"
+        let prev_word = prev.kind == Kind::Word && prev.text.ends_with(|c: char| c.is_ascii_lowercase());
+        let next_lower = tok.kind == Kind::Word && tok.text.starts_with(|c: char| c.is_ascii_lowercase());
+        let wraps = match (prev.kind, tok.kind) {
+            (Kind::Word, Kind::Digits) => prev_word,
+            (Kind::Digits, Kind::Word) => next_lower,
+            _ => (prev_word || prev.text == ",") && next_lower,
+        };
+        return if newlines == 1 && wraps { Gap::Spaces } else { Gap::Newline };
+    }
+    match between {
+        // no-break space, thin space, narrow no-break space
+        [0xC2, 0xA0] | [0xE2, 0x80, 0x89] | [0xE2, 0x80, 0xAF] => Gap::OneSpace,
+        _ => Gap::Spaces,
+    }
+}
+
+/// True when `prev` (the last of `toks`) is `.`, `!` or `?` that ends a
+/// sentence before `next`: followed by a capital, a digit or a quote, and
+/// not after an abbreviation such as "No." or an initial such as "M.".
+fn ends_sentence(toks: &[Token<'_>], prev: &Token<'_>, next: &Token<'_>) -> bool {
+    let mark = prev.text;
     if !matches!(mark, "." | "!" | "?" | "\u{2026}") {
         return false;
     }
-    let opens = text[next.start..].chars().next().is_some_and(|c| {
+    let opens = next.text.chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '\u{ab}')
     });
     if !opens {
         return false;
     }
-    if mark != "." || stop == 0 || toks[stop - 1].end != toks[stop].start {
-        return true;
-    }
-    let before = &text[toks[stop - 1].start..toks[stop - 1].end];
+    let before = match toks.len().checked_sub(2).map(|k| &toks[k]) {
+        Some(before) if mark == "." && prev.gap == Gap::Glued => before.text,
+        _ => return true,
+    };
     let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
     !(initial || ABBREVIATIONS.iter().any(|a| before.eq_ignore_ascii_case(a)))
 }
@@ -299,5 +485,33 @@ mod tests {
         let andrei = (0..t.len()).find(|&i| t.str(i) == "Andrei").unwrap();
         assert!(t.same_sentence(total, andrei));
         assert!(t.sentence_start(t.len() - 1));
+    }
+
+    #[test]
+    fn letter_runs() {
+        for text in
+            ["", "a", "abcdefgh", "abcdefghi", "abcdefgh1", "Zz@[`{", "AbCdEfGhIjKlM N", "ab\u{e9}cd", "abcdefg\u{e9}"]
+        {
+            let bytes = text.as_bytes();
+            let slow = bytes.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len());
+            assert_eq!(letters_end(bytes, 0), slow, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let bytes = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h', b'i'];
+            let slow = bytes.iter().position(|b| !b.is_ascii_alphabetic()).unwrap_or(bytes.len());
+            assert_eq!(letters_end(&bytes, 0), slow, "{b}");
+        }
+    }
+
+    #[test]
+    fn gaps() {
+        let t = Tokens::new("a  b\u{a0}c\td\n\ne,\nf\nG");
+        assert!(!t.single_space(1) && t.spaced(1));
+        assert!(t.single_space(2) && t.spaced(3) && !t.single_space(3));
+        assert!(t.line_start(4) && !t.near(4) && !t.same_sentence(3, 4));
+        // a single line break inside a sentence is a wrap: "e,\nf"
+        assert!(t.spaced(6) && !t.line_start(6) && t.same_sentence(5, 6));
+        assert!(t.line_start(7) && !t.same_sentence(6, 7));
+        assert!(!t.line_start(99) && !t.near(99));
     }
 }
