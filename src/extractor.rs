@@ -236,7 +236,9 @@ impl Extractor {
         if wants(MentionKind::Quantity) {
             for q in quantity::find_quantities(text) {
                 // A figure inside a date is part of the date ("12 July 2019").
-                if date_spans.iter().any(|d| d.overlaps(&q.span)) {
+                // Date spans are sorted and disjoint, so their ends are sorted too.
+                let k = date_spans.partition_point(|d| d.end <= q.span.start);
+                if date_spans.get(k).is_some_and(|d| d.overlaps(&q.span)) {
                     continue;
                 }
                 found.push((MentionKind::Quantity, q.span, Payload::Quantity(q.quantity)));
