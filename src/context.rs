@@ -37,7 +37,8 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     let toks = tokenize(text);
     drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
-    let lw = lower_words(text, &toks);
+    let (lower_buf, lower_ends) = lower_words(text, &toks);
+    let lw = word_slices(&lower_buf, &lower_ends);
     extend_persons_over_titles(text, &toks, &lw, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
     persons_by_title(text, &toks, &lw, entities, &mut found);
@@ -407,6 +408,18 @@ const TITLE_LAST_WORDS: [&str; 33] = [
     "commander", "mayor", "premier",
 ];
 
+/// Does the lower-cased word end a title ("general", "colonel-general")?
+/// Called for nearly every word, so a byte test refuses most words at once.
+fn ends_a_title(word: &str) -> bool {
+    static SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut v = TITLE_LAST_WORDS.to_vec();
+        v.sort_unstable();
+        v
+    });
+    let last = word.rfind('-').map_or(word, |i| &word[i + 1..]);
+    (2..=12).contains(&last.len()) && SORTED.binary_search(&last).is_ok()
+}
+
 /// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
 /// titles that go with a bare first name or surname too ("Mr. Andrei").
 const HONORIFICS_FROM: usize = 21;
@@ -441,20 +454,43 @@ const NOT_NAMES: [&str; 40] = [
 /// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ben", "abu"];
 
-fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
-    toks.iter().map(|t| word(text, t).to_lowercase()).collect()
+/// Every token lower-cased, in one buffer: `(buffer, end of each word in it)`.
+/// ASCII words (nearly all) are lower-cased byte by byte, without allocating.
+fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
+    let mut buf = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(toks.len());
+    for t in toks {
+        let w = word(text, t);
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            buf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        ends.push(buf.len());
+    }
+    (buf, ends)
+}
+
+/// The lower-cased words of [`lower_words`] as slices of its buffer.
+fn word_slices<'a>(buf: &'a str, ends: &[usize]) -> Vec<&'a str> {
+    let mut start = 0;
+    ends.iter()
+        .map(|&end| {
+            let w = &buf[start..end];
+            start = end;
+            w
+        })
+        .collect()
 }
 
 /// If a title of `list` ends right before token `k` (its words separated by
 /// spaces, hyphens or a dot), the index of its first token.
-fn title_before(text: &str, toks: &[Tok], lw: &[String], k: usize, list: &[&str]) -> Option<usize> {
+fn title_before(text: &str, toks: &[Tok], lw: &[&str], k: usize, list: &[&str]) -> Option<usize> {
     if k >= toks.len() {
         return None; // no name after it
     }
     // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
-    let prev = lw.get(k.checked_sub(1)?)?;
-    let last = prev.rsplit('-').next().unwrap_or(prev);
-    if !TITLE_LAST_WORDS.contains(&last) {
+    if !ends_a_title(lw.get(k.checked_sub(1)?)?) {
         return None;
     }
     for title in list {
@@ -507,7 +543,7 @@ fn gap_is_title_gap(text: &str, a: &Tok, b: &Tok) -> bool {
 /// The name starting at token `k`: capitalised words, initials and
 /// particles joined by single spaces, at most four words. Returns the index
 /// after its last token.
-fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
+fn name_at(text: &str, toks: &[Tok], lw: &[&str], k: usize) -> Option<usize> {
     let mut j = k;
     let mut words = 0;
     while j < toks.len() && words < 4 {
@@ -516,8 +552,8 @@ fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
         }
         let w = word(text, &toks[j]);
         let lower = &lw[j];
-        let particle = PARTICLES.contains(&lower.as_str()) || lower.starts_with("al-") && !is_capitalised(w);
-        if is_initial(w) || (is_capitalised(w) && !NOT_NAMES.contains(&lower.as_str()) && w.chars().any(char::is_lowercase)) {
+        let particle = PARTICLES.contains(lower) || lower.starts_with("al-") && !is_capitalised(w);
+        if is_initial(w) || (is_capitalised(w) && !NOT_NAMES.contains(lower) && w.chars().any(char::is_lowercase)) {
             words += 1;
             j += 1;
             if lower.starts_with("al-") || lower.starts_with("el-") {
@@ -532,7 +568,7 @@ fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
     // Do not end on a particle or an initial.
     while j > k && {
         let w = word(text, &toks[j - 1]);
-        PARTICLES.contains(&lw[j - 1].as_str()) || is_initial(w)
+        PARTICLES.contains(&lw[j - 1]) || is_initial(w)
     } {
         j -= 1;
     }
@@ -541,7 +577,7 @@ fn name_at(text: &str, toks: &[Tok], lw: &[String], k: usize) -> Option<usize> {
 
 /// Persons introduced by an honorific or rank (in the span) or a job title
 /// (outside it), not already matched.
-fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+fn persons_by_title(text: &str, toks: &[Tok], lw: &[&str], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut k = 0;
     while k < toks.len() {
         let (start, min_words) = if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
@@ -561,7 +597,7 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, 
             k += 1;
             continue;
         };
-        let n_words = (k..end_tok).filter(|&j| !PARTICLES.contains(&lw[j].as_str())).count();
+        let n_words = (k..end_tok).filter(|&j| !PARTICLES.contains(&lw[j])).count();
         if n_words < min_words {
             k += 1;
             continue;
@@ -569,7 +605,7 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, 
         // "General Public License", "Major Component": words, not a name.
         let all_words = (k..end_tok).all(|j| {
             let w = word(text, &toks[j]);
-            is_initial(w) || PARTICLES.contains(&lw[j].as_str()) || is_english_word(w)
+            is_initial(w) || PARTICLES.contains(&lw[j]) || is_english_word(w)
         });
         if all_words {
             k += 1;
@@ -591,7 +627,7 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[String], entities: &[(Span, 
 
 /// A gazetteer person preceded by an honorific or rank takes it into its
 /// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
-fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[String], entities: &mut [(Span, Entity)]) {
+fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[&str], entities: &mut [(Span, Entity)]) {
     let mut prev_end = 0;
     for (span, e) in entities.iter_mut() {
         let end = span.end;
@@ -631,7 +667,7 @@ fn name_words(s: &str) -> Vec<String> {
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
 /// Andrei", "Esteemed Alexei"), and their full names written again
 /// ("Corinne Fleisсher"), become those persons.
-fn coreference(text: &str, toks: &[Tok], lw: &[String], entities: &mut Vec<(Span, Entity)>) {
+fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, Entity)>) {
     let mut known: Vec<Known> = Vec::new();
     for (span, e) in entities.iter() {
         if e.entity.subtype != Subtype::Person {
@@ -833,7 +869,7 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Places named by the words around them.
-fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
+fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
         let t = toks[k];
         let w = word(text, &t);
@@ -883,7 +919,7 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(S
         let Some(subtype) = subtype else { continue };
         // A list after "villages of": "A, B and C".
         let mut spans = vec![(k, end_tok)];
-        if matches!(lw.get(k.wrapping_sub(2)).map(String::as_str), Some("villages" | "settlements" | "towns")) {
+        if matches!(lw.get(k.wrapping_sub(2)).copied(), Some("villages" | "settlements" | "towns")) {
             let mut j = end_tok;
             while j < toks.len() {
                 let gap = &text[toks[j - 1].end..toks[j].start];
@@ -913,8 +949,8 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(S
 
 /// What the word after a name says it is: "X camp", "X IDP camp", "X
 /// checkpoint", "X border crossing".
-fn kind_after(lw: &[String], j: usize) -> Option<Subtype> {
-    let w = |i: usize| lw.get(i).map(String::as_str);
+fn kind_after(lw: &[&str], j: usize) -> Option<Subtype> {
+    let w = |i: usize| lw.get(i).copied();
     match (w(j), w(j + 1)) {
         (Some("camp" | "camps"), _) => Some(Subtype::Camp),
         (Some("refugee" | "idp" | "displacement" | "transit"), Some("camp" | "camps")) => Some(Subtype::Camp),
@@ -927,7 +963,7 @@ fn kind_after(lw: &[String], j: usize) -> Option<Subtype> {
 /// Camps and crossings named by the word after them ("Newroz camp", "the
 /// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
 /// Tal-Kalakh", "the refugee camp Rukban").
-fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<(Span, Entity)>) {
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
         let t = toks[k];
         let w = word(text, &t);
@@ -943,7 +979,7 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[String], found: &mut Vec<
         let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
             .then(|| kind_after(lw, end_tok))
             .flatten();
-        let before = match (k.checked_sub(1).map(|i| lw[i].as_str()), k.checked_sub(2).map(|i| lw[i].as_str())) {
+        let before = match (k.checked_sub(1).map(|i| lw[i]), k.checked_sub(2).map(|i| lw[i])) {
             (Some("checkpoint" | "checkpoints" | "crossing"), _) => Some(Subtype::Crossing),
             (Some("camp"), Some("refugee" | "idp" | "displacement")) => Some(Subtype::Camp),
             _ => None,

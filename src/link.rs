@@ -21,8 +21,6 @@
 //!    after the figure ("68 people have returned to Homs province, and 110
 //!    people – to the Eastern Ghouta"), else the nearest one before it.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::gazetteer::Gazetteer;
 use crate::mention::{EntityRef, MentionKind, Payload, Span, Subtype};
 
@@ -272,13 +270,13 @@ fn ceil(text: &str, mut i: usize) -> usize {
 /// (UAX #29), except after an abbreviation or an initial ("Mr.", "M.").
 /// Computed once per document.
 fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut previous = "";
-    for (i, sentence) in text.split_sentence_bound_indices() {
-        if i > 0 && !ends_with_abbreviation(previous) {
-            starts.push(i);
+    let bounds = crate::text::sentence::sentence_breaks(text);
+    let mut starts = Vec::with_capacity(bounds.len());
+    starts.push(0);
+    for pair in bounds.windows(2) {
+        if !ends_with_abbreviation(&text[pair[0]..pair[1]]) {
+            starts.push(pair[1]);
         }
-        previous = sentence;
     }
     starts
 }

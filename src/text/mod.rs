@@ -2,3 +2,4 @@
 
 pub(crate) mod fold;
 pub(crate) mod offsets;
+pub(crate) mod sentence;
