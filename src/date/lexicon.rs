@@ -75,6 +75,11 @@ pub(super) fn month_word(word: &str) -> Option<MonthWord> {
     if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
+    // Every month and abbreviation starts with one of these letters: most
+    // words are refused on their first byte.
+    if !matches!(word.as_bytes()[0].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
+        return None;
+    }
     let case = case_of(word)?;
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         let month = i as u8 + 1;
@@ -381,6 +386,16 @@ mod tests {
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_letter_filter_keeps_every_month() {
+        for (i, m) in MONTHS.iter().enumerate() {
+            assert_eq!(month_word(m).map(|w| w.month), Some(i as u8 + 1), "{m}");
+        }
+        for (a, month) in ABBREVS {
+            assert_eq!(month_word(a).map(|w| w.month), Some(month), "{a}");
         }
     }
 

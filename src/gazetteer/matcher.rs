@@ -2,7 +2,7 @@
 //! every name, whole-word and case rules checked while choosing matches, and
 //! homonyms resolved from the words around them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -177,7 +177,8 @@ fn name_forms(name: &str, subtype: Subtype) -> Vec<(String, CaseRule)> {
 impl Matcher {
     /// Compiles the automaton for every name of every entry.
     pub fn new(gazetteer: Arc<Gazetteer>) -> Result<Matcher> {
-        let mut index: HashMap<(String, CaseRule), usize> = HashMap::new();
+        stopwords::preload();
+        let mut index: FxHashMap<(String, CaseRule), usize> = FxHashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for (i, entry) in gazetteer.entries().iter().enumerate() {
@@ -223,10 +224,6 @@ impl Matcher {
         &self.gazetteer
     }
 
-    /// Number of distinct (folded name, case rule) patterns.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
-    }
 
     /// Every name in `text`, leftmost-longest among the valid matches, never overlapping.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {

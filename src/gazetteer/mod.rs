@@ -59,7 +59,7 @@ mod stopwords;
 pub(crate) use matcher::{EntityMatch, Matcher};
 pub(crate) use stopwords::is_english_word;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -150,7 +150,7 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 impl Gazetteer {

@@ -4,8 +4,9 @@
 //! The list is `data/curated/stop_words.txt` (see `data/README.md` for how it
 //! was made and measured), embedded at compile time.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::mention::Subtype;
 use crate::text::fold::fold_name;
@@ -19,21 +20,29 @@ const ENGLISH_WORDS: &str = include_str!("../../data/sources/scowl/english_words
 /// True when `word` (any case) is a common English word ("public",
 /// "license", "achieved"), not a proper noun.
 pub(crate) fn is_english_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-    });
-    if word.is_ascii() {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return set.contains(word);
-        }
-        return set.contains(word.to_ascii_lowercase().as_str());
+    if !word.is_ascii() {
+        return false;
     }
-    false
+    let set = english_words();
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return set.contains(word);
+    }
+    set.contains(word.to_ascii_lowercase().as_str())
 }
 
-fn set() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn english_words() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ENGLISH_WORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect())
+}
+
+/// Builds the word sets now, so that the first document does not pay for it.
+pub(crate) fn preload() {
+    let _ = english_words();
+    let _ = set();
+}
+
+fn set() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         STOP_WORDS
             .lines()
