@@ -41,7 +41,7 @@ pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(Ment
         .iter()
         .filter_map(|(kind, span, payload)| match (kind, payload) {
             (MentionKind::Place | MentionKind::Camp, Payload::Entity(e)) => {
-                Some(Place { span: *span, entity: e.entity.clone() })
+                Some(Place::new(gazetteer, *span, e.entity.clone()))
             }
             _ => None,
         })
@@ -55,7 +55,7 @@ pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(Ment
         if q.per.is_none() && q.unit.is_some_and(|u| u.is_time()) {
             continue;
         }
-        q.where_ = place_of(text, gazetteer, &sentences, *span, &places);
+        q.where_ = place_of(text, &sentences, *span, &places);
     }
 }
 
@@ -63,9 +63,36 @@ pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(Ment
 struct Place {
     span: Span,
     entity: EntityRef,
+    /// The entity's index in the gazetteer, and its ancestors' (parent
+    /// first, at most [`MAX_DEPTH`]): looked up once per place, not once per
+    /// pair of places weighed for every figure.
+    index: Option<u32>,
+    ancestors: Vec<u32>,
 }
 
-fn place_of(text: &str, gazetteer: &Gazetteer, sentences: &[usize], figure: Span, places: &[Place]) -> Option<EntityRef> {
+/// How far up its chain of parents a place is looked at.
+const MAX_DEPTH: usize = 8;
+
+impl Place {
+    fn new(gazetteer: &Gazetteer, span: Span, entity: EntityRef) -> Place {
+        let index = entity.id.as_deref().and_then(|id| gazetteer.index_of(id));
+        let entries = gazetteer.entries();
+        let mut ancestors = Vec::new();
+        let mut current = index;
+        while let Some(i) = current {
+            if ancestors.len() == MAX_DEPTH {
+                break;
+            }
+            current = entries[i].parent.as_deref().and_then(|p| gazetteer.index_of(p));
+            if let Some(parent) = current {
+                ancestors.push(parent as u32);
+            }
+        }
+        Place { span, entity, index: index.map(|i| i as u32), ancestors }
+    }
+}
+
+fn place_of(text: &str, sentences: &[usize], figure: Span, places: &[Place]) -> Option<EntityRef> {
     // Places are sorted by start: binary searches keep this linear overall.
     let first_after = places.partition_point(|p| p.span.start < figure.start);
     // Rule 3: "Aleppo (445,000)".
@@ -93,7 +120,7 @@ fn place_of(text: &str, gazetteer: &Gazetteer, sentences: &[usize], figure: Span
     // Which candidate contains which (rule 5).
     let n = candidates.len();
     let contains_rel: Vec<Vec<bool>> = (0..n)
-        .map(|i| (0..n).map(|j| i != j && contains(text, gazetteer, candidates[i], candidates[j])).collect())
+        .map(|i| (0..n).map(|j| i != j && contains(text, candidates[i], candidates[j])).collect())
         .collect();
     // Rule 4: lists go, unless the pair is a container relation.
     let mut listed = vec![false; n];
@@ -132,8 +159,8 @@ fn place_of(text: &str, gazetteer: &Gazetteer, sentences: &[usize], figure: Span
 /// True when `outer` is a container of `inner`: by the gazetteer's parent
 /// chain, or by the text ("inner, outer province", "inner (outer province)",
 /// "inner in the province of outer").
-fn contains(text: &str, gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> bool {
-    if is_ancestor(gazetteer, outer, inner) {
+fn contains(text: &str, outer: &Place, inner: &Place) -> bool {
+    if is_ancestor(outer, inner) {
         return true;
     }
     if outer.span.start < inner.span.end || outer.span.start - inner.span.end > 40 {
@@ -149,20 +176,11 @@ fn contains(text: &str, gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> 
         || (between == "," && outer.entity.subtype == Subtype::Country)
 }
 
-fn is_ancestor(gazetteer: &Gazetteer, outer: &Place, inner: &Place) -> bool {
-    let (Some(outer_id), Some(inner_id)) = (&outer.entity.id, &inner.entity.id) else { return false };
-    if outer_id == inner_id {
-        return false;
+fn is_ancestor(outer: &Place, inner: &Place) -> bool {
+    match (outer.index, inner.index) {
+        (Some(o), Some(i)) => o != i && inner.ancestors.contains(&o),
+        _ => false,
     }
-    let mut current = gazetteer.get(inner_id);
-    for _ in 0..8 {
-        let Some(parent) = current.and_then(|e| e.parent.as_deref()) else { return false };
-        if parent == outer_id {
-            return true;
-        }
-        current = gazetteer.get(parent);
-    }
-    false
 }
 
 /// True when the text from a figure to a place is a short phrase ending in a
@@ -333,11 +351,11 @@ mod tests {
     }
 
     fn place(text: &str, needle: &str, name: &str, subtype: Subtype) -> Place {
-        Place { span: span_of(text, needle), entity: EntityRef { name: name.into(), id: None, subtype } }
+        Place::new(&Gazetteer::new(), span_of(text, needle), EntityRef { name: name.into(), id: None, subtype })
     }
 
     fn where_of(text: &str, figure: &str, places: &[Place]) -> Option<String> {
-        place_of(text, &Gazetteer::new(), &sentence_starts(text), span_of(text, figure), places).map(|e| e.name)
+        place_of(text, &sentence_starts(text), span_of(text, figure), places).map(|e| e.name)
     }
 
     #[test]
