@@ -63,6 +63,30 @@ pub(crate) struct Matcher {
     patterns: Vec<Pattern>,
     /// For each entry, the governorate it lies in (itself for a governorate).
     governorate: Vec<Option<u32>>,
+    /// For each entry, its folded canonical name and, if it has a leading
+    /// article, the folded name without it (see [`CanonicalKeys::is_canonical`]).
+    canonical: Vec<CanonicalKeys>,
+}
+
+/// The folded forms of an entry's canonical name, computed once.
+#[derive(Debug, Clone)]
+struct CanonicalKeys {
+    name: Box<str>,
+    without_article: Option<Box<str>>,
+}
+
+impl CanonicalKeys {
+    fn of(e: &super::Entry) -> CanonicalKeys {
+        CanonicalKeys {
+            name: fold_key(&e.name).into_boxed_str(),
+            without_article: strip_article(&e.name).map(|rest| fold_key(rest).into_boxed_str()),
+        }
+    }
+
+    /// True when `key` is the folded canonical name, with or without its article.
+    fn is_canonical(&self, key: &str) -> bool {
+        &*self.name == key || self.without_article.as_deref() == Some(key)
+    }
 }
 
 /// How far (in bytes, within one line) a governorate named near an
@@ -75,10 +99,15 @@ fn first_letter_after_article(name: &str) -> Option<char> {
     body.chars().find(|c| c.is_alphabetic())
 }
 
+/// Is `word` (any case) one of the [`ARTICLES`]?
+fn is_article(word: &str) -> bool {
+    ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// The name without a leading article ("al-Rastan" → "Rastan"), if it has one.
 fn strip_article(name: &str) -> Option<&str> {
     let (word, rest) = name.split_once(['-', ' ', '\u{2010}', '\u{2011}'])?;
-    if ARTICLES.contains(&word.to_ascii_lowercase().as_str()) && rest.chars().next().is_some_and(char::is_alphabetic) {
+    if is_article(word) && rest.chars().next().is_some_and(char::is_alphabetic) {
         Some(rest)
     } else {
         None
@@ -197,12 +226,14 @@ impl Matcher {
             }
         }
         let entries = gazetteer.entries();
+        let canonical: Vec<CanonicalKeys> = entries.iter().map(CanonicalKeys::of).collect();
         for (key, p) in keys.iter().zip(&mut patterns) {
             // By subtype, then the entries this is the canonical name of (not a
             // variant spelling shared by chance), then population.
-            p.entries.sort_by_key(|&e| {
-                let e = &entries[e as usize];
-                (subtype_rank(e.subtype()), !is_canonical_key(e, key), std::cmp::Reverse(e.population.unwrap_or(0)))
+            p.entries.sort_by_key(|&i| {
+                let e = &entries[i as usize];
+                let is_canonical = canonical[i as usize].is_canonical(key);
+                (subtype_rank(e.subtype()), !is_canonical, std::cmp::Reverse(e.population.unwrap_or(0)))
             });
         }
         let automaton = if keys.is_empty() {
@@ -216,7 +247,7 @@ impl Matcher {
             )
         };
         let governorate = governorates(&gazetteer);
-        Ok(Matcher { gazetteer, automaton, patterns, governorate })
+        Ok(Matcher { gazetteer, automaton, patterns, governorate, canonical })
     }
 
     /// The gazetteer this matcher was built from.
@@ -293,7 +324,7 @@ impl Matcher {
                 continue;
             }
             let key = fold_name(&text[m.span.start..m.span.end]);
-            let canonical = is_canonical_key(&entries[m.entry as usize], &key);
+            let canonical = self.canonical[m.entry as usize].is_canonical(&key);
             let kind = entries[m.entry as usize].kind();
             let lo = floor_char_boundary(text, m.span.start.saturating_sub(GOVERNORATE_WINDOW));
             let hi = floor_char_boundary(text, (m.span.end + GOVERNORATE_WINDOW).min(text.len()));
@@ -315,7 +346,7 @@ impl Matcher {
                 let e = &entries[a as usize];
                 self.governorate[a as usize] == Some(gov)
                     && e.kind() == kind
-                    && (is_canonical_key(e, &key) || !canonical)
+                    && (self.canonical[a as usize].is_canonical(&key) || !canonical)
             }) {
                 let better = m.alternatives.remove(pos);
                 let old = std::mem::replace(&mut m.entry, better);
@@ -414,11 +445,6 @@ impl Matcher {
     }
 }
 
-/// True when `key` is the folded canonical name of `e`, with or without its article.
-fn is_canonical_key(e: &super::Entry, key: &str) -> bool {
-    let name = fold_key(&e.name);
-    name == key || strip_article(&e.name).is_some_and(|rest| fold_key(rest) == key)
-}
 
 /// How many other readings of an ambiguous name a match keeps.
 const MAX_ALTERNATIVES: usize = 8;
@@ -483,14 +509,14 @@ fn article_before(text: &str, start: usize, name: &str) -> Option<usize> {
     if !(2..=3).contains(&word.len()) || rest[..word_start].chars().next_back().is_some_and(is_word_char) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if !ARTICLES.contains(&lower.as_str()) {
+    if !is_article(word) {
         return None;
     }
     if !hyphen {
         let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
         let name_capital = name.starts_with(|c: char| c.is_uppercase());
-        if !(lower == "al" || lower == "el" || (capital && name_capital)) {
+        let al_or_el = word.eq_ignore_ascii_case("al") || word.eq_ignore_ascii_case("el");
+        if !(al_or_el || (capital && name_capital)) {
             return None;
         }
     }
@@ -501,8 +527,8 @@ fn article_before(text: &str, start: usize, name: &str) -> Option<usize> {
 /// province of Homs", "provinces of Aleppo, Hama and Idlib", "Rukban camp".
 fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
     let after = &text[end..floor_char_boundary(text, text.len().min(end + 80))];
-    let next = next_word(after);
-    if let Some(w) = next.as_deref() {
+    let mut word_buf = [0u8; 16];
+    if let Some(w) = next_word(after, &mut word_buf) {
         match w {
             "province" | "provinces" | "governorate" | "governorates" | "gov" | "muhafazat" => {
                 return Some(Subtype::Governorate)
@@ -518,7 +544,8 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
         }
     }
     let from = floor_char_boundary(text, start.saturating_sub(100));
-    let before = text[from..start].to_ascii_lowercase();
+    let mut before_buf = [0u8; 100];
+    let before = ascii_lowercase_in(&text[from..start], &mut before_buf);
     let before = before.trim_end();
     for (word, subtype) in [
         ("province of", Subtype::Governorate),
@@ -544,17 +571,43 @@ fn context_subtype(text: &str, start: usize, end: usize) -> Option<Subtype> {
     // A list closed by "provinces": "Aleppo, Hama, and al-Quneitra provinces",
     // "Latakia (1), Idlib (3) and Aleppo (2) provinces".
     let window = &after[..after.find(['.', ';', ':', '\n']).unwrap_or(after.len())];
-    let lower = window.to_ascii_lowercase();
+    let mut window_buf = [0u8; 80];
+    let lower = ascii_lowercase_in(window, &mut window_buf);
     if lower.starts_with([',', ' ']) && (lower.contains(" provinces") || lower.contains(" governorates")) {
         return Some(Subtype::Governorate);
     }
     None
 }
 
-fn next_word(s: &str) -> Option<String> {
+/// `s` with ASCII letters lower-cased, in `buf` (no allocation); `s` must
+/// fit (the callers cut their windows to the buffer's size).
+fn ascii_lowercase_in<'b, const N: usize>(s: &str, buf: &'b mut [u8; N]) -> &'b str {
+    let n = s.len().min(N);
+    let out = &mut buf[..n];
+    out.copy_from_slice(&s.as_bytes()[..n]);
+    out.make_ascii_lowercase();
+    // Lower-casing ASCII keeps UTF-8 valid; a window longer than the buffer
+    // (never, by the callers) is cut back to a character boundary.
+    match std::str::from_utf8(out) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&out[..e.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
+/// The next word of `s` (letters, digits and hyphens), lower-cased in
+/// `buf`. Every word the callers look for is short and ASCII: a longer or
+/// non-ASCII word is returned as `Some("")`, which matches none of them.
+fn next_word<'b>(s: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
     let s = s.trim_start_matches([' ', '\u{a0}']);
-    let w: String = s.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
-    (!w.is_empty()).then(|| w.to_lowercase())
+    let len = s.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(s.len());
+    let word = &s[..len];
+    if word.is_empty() {
+        return None;
+    }
+    if !word.is_ascii() || word.len() > buf.len() {
+        return Some("");
+    }
+    Some(ascii_lowercase_in(word, buf))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
