@@ -35,10 +35,12 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     let _ = gazetteer;
     drop_modifier_acronyms(text, entities);
     let toks = tokenize(text);
+    let (lower_buf, lower_ends) = lower_words(text, &toks);
+    let words = word_slices(&lower_buf, &lower_ends);
+    let fl = token_flags(text, &toks, &words);
+    let lw = Lw { words, fl };
     drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
-    let (lower_buf, lower_ends) = lower_words(text, &toks);
-    let lw = word_slices(&lower_buf, &lower_ends);
     extend_persons_over_titles(text, &toks, &lw, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
     persons_by_title(text, &toks, &lw, entities, &mut found);
@@ -47,7 +49,7 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     shelters(text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
-    places_in_lists(text, &toks, entities, &mut listed);
+    places_in_lists(text, &toks, &lw, entities, &mut listed);
     merge(entities, listed);
     coreference(text, &toks, &lw, entities);
     entities.sort_by_key(|(s, _)| (s.start, s.end));
@@ -67,37 +69,65 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`')
 }
 
+/// The character starting at byte `i` of `text` (a character boundary) and
+/// its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
 fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if d == '-' || is_apostrophe(d) {
-                // Joins two words only when a letter follows.
-                let rest = &text[j + d.len_utf8()..];
-                if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
+        let Some((c, len)) = char_at(text, i) else { break };
+        if !is_alnum(c) {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut end = i + len;
+        while let Some((d, dl)) = char_at(text, end) {
+            if d.is_ascii() {
+                if d.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
                 }
-            } else {
-                break;
+            } else if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
+                end += dl;
+                continue;
             }
+            if d == '-' || is_apostrophe(d) {
+                // Joins two words only when a letter follows.
+                if char_at(text, end + dl).is_some_and(|(e, _)| is_alnum(e)) {
+                    end += dl;
+                    continue;
+                }
+            }
+            break;
         }
         // An initial: one capital letter and a dot ("A. Bakin").
-        let word = &text[i..end];
-        if word.chars().count() == 1 && c.is_uppercase() && text[end..].starts_with('.') {
+        if end == start + len && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
             end += 1;
         }
-        out.push(Tok { start: i, end });
+        out.push(Tok { start, end });
+        i = end;
     }
     out
 }
@@ -408,18 +438,6 @@ const TITLE_LAST_WORDS: [&str; 33] = [
     "commander", "mayor", "premier",
 ];
 
-/// Does the lower-cased word end a title ("general", "colonel-general")?
-/// Called for nearly every word, so a byte test refuses most words at once.
-fn ends_a_title(word: &str) -> bool {
-    static SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        let mut v = TITLE_LAST_WORDS.to_vec();
-        v.sort_unstable();
-        v
-    });
-    let last = word.rfind('-').map_or(word, |i| &word[i + 1..]);
-    (2..=12).contains(&last.len()) && SORTED.binary_search(&last).is_ok()
-}
-
 /// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
 /// titles that go with a bare first name or surname too ("Mr. Andrei").
 const HONORIFICS_FROM: usize = 21;
@@ -454,6 +472,155 @@ const NOT_NAMES: [&str; 40] = [
 /// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ben", "abu"];
 
+/// Every token lower-cased (as slices of one buffer) with what is known of
+/// it, computed once: indexing gives the lower-cased word.
+struct Lw<'a> {
+    words: Vec<&'a str>,
+    /// Facts about each token: the `F_*` bits.
+    fl: Vec<u16>,
+}
+
+impl<'a> std::ops::Deref for Lw<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.words
+    }
+}
+
+impl Lw<'_> {
+    #[inline]
+    fn has(&self, k: usize, flag: u16) -> bool {
+        self.fl[k] & flag != 0
+    }
+}
+
+/// The first character is upper-case.
+const F_CAP: u16 = 1;
+/// Holds a hyphen.
+const F_HYPHEN: u16 = 1 << 1;
+/// An initial ("A.").
+const F_INITIAL: u16 = 1 << 2;
+/// Holds a lower-case letter.
+const F_LOWER: u16 = 1 << 3;
+/// Joined to the next token by one space ([`joined_by_space`]).
+const F_SPACE_NEXT: u16 = 1 << 4;
+/// One of [`PARTICLES`].
+const F_PARTICLE: u16 = 1 << 5;
+/// One of [`NOT_NAMES`].
+const F_NOT_NAME: u16 = 1 << 6;
+/// One of [`FUNCTION_WORDS`].
+const F_FUNCTION: u16 = 1 << 7;
+/// One of [`ARTICLES`].
+const F_ARTICLE: u16 = 1 << 8;
+/// Ends a title ([`TITLE_LAST_WORDS`] after the last hyphen).
+const F_ENDS_TITLE: u16 = 1 << 9;
+/// May be a word of a place name ([`place_name_at`]).
+const F_PLACE_WORD: u16 = 1 << 10;
+
+/// Arabic articles ("al", "as"...), written apart or joined by a hyphen.
+const ARTICLES: [&str; 10] = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"];
+
+/// A word of at most 16 bytes as a number (zero-padded; words hold no zero byte).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+const TABLE_BITS: u32 = 10;
+
+#[inline]
+fn slot(key: u128) -> usize {
+    let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+/// The list bits of a lower-cased word (open addressing on the packed word).
+fn word_bits(w: &str) -> u16 {
+    static TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::new(|| {
+        let mut t = vec![(0u128, 0u16); 1 << TABLE_BITS];
+        let lists: [(&[&str], u16); 5] = [
+            (&PARTICLES, F_PARTICLE),
+            (&NOT_NAMES, F_NOT_NAME),
+            (&FUNCTION_WORDS, F_FUNCTION),
+            (&ARTICLES, F_ARTICLE),
+            (&TITLE_LAST_WORDS, F_ENDS_TITLE),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                let key = pack(w.as_bytes()).expect("short list word");
+                let mut i = slot(key);
+                while t[i].0 != 0 && t[i].0 != key {
+                    i = (i + 1) & ((1 << TABLE_BITS) - 1);
+                }
+                t[i].0 = key;
+                t[i].1 |= bit;
+            }
+        }
+        t
+    });
+    let Some(key) = pack(w.as_bytes()) else { return 0 };
+    let t = &*TABLE;
+    let mut i = slot(key);
+    loop {
+        let (k, bits) = t[i];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & ((1 << TABLE_BITS) - 1);
+    }
+}
+
+/// What is known of each token, from the text and its lower-cased word.
+fn token_flags(text: &str, toks: &[Tok], lw: &[&str]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(toks.len());
+    for (k, t) in toks.iter().enumerate() {
+        let w = word(text, t);
+        let l = lw[k];
+        let bits = word_bits(l);
+        let mut f = bits & !F_ENDS_TITLE;
+        let ascii = w.is_ascii();
+        let first = w.as_bytes()[0];
+        let cap = if first < 0x80 { first.is_ascii_uppercase() } else { is_capitalised(w) };
+        if cap {
+            f |= F_CAP;
+        }
+        let lower = if ascii { w.bytes().any(|b| b.is_ascii_lowercase()) } else { w.chars().any(char::is_lowercase) };
+        if lower {
+            f |= F_LOWER;
+        }
+        if is_initial(w) {
+            f |= F_INITIAL;
+        }
+        if toks.get(k + 1).is_some_and(|n| joined_by_space(text, t, n)) {
+            f |= F_SPACE_NEXT;
+        }
+        let hyphen = l.contains('-');
+        if hyphen {
+            f |= F_HYPHEN;
+        }
+        // "general", "colonel-general": the last part ends a title.
+        let title = if hyphen { l.rfind('-').is_some_and(|i| word_bits(&l[i + 1..]) & F_ENDS_TITLE != 0) } else { bits & F_ENDS_TITLE != 0 };
+        if title {
+            f |= F_ENDS_TITLE;
+        }
+        let cap_after_article = hyphen
+            && w.split_once('-').is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest));
+        if (cap || cap_after_article) && f & (F_FUNCTION | F_NOT_NAME) == 0 {
+            f |= F_PLACE_WORD;
+        }
+        out.push(f);
+    }
+    out
+}
+
 /// Every token lower-cased, in one buffer: `(buffer, end of each word in it)`.
 /// ASCII words (nearly all) are lower-cased byte by byte, without allocating.
 fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
@@ -485,42 +652,48 @@ fn word_slices<'a>(buf: &'a str, ends: &[usize]) -> Vec<&'a str> {
 
 /// If a title of `list` ends right before token `k` (its words separated by
 /// spaces, hyphens or a dot), the index of its first token.
-fn title_before(text: &str, toks: &[Tok], lw: &[&str], k: usize, list: &[&str]) -> Option<usize> {
-    if k >= toks.len() {
-        return None; // no name after it
-    }
+#[inline]
+fn title_before(text: &str, toks: &[Tok], lw: &Lw, k: usize, list: &[&str]) -> Option<usize> {
     // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
-    if !ends_a_title(lw.get(k.checked_sub(1)?)?) {
+    if k >= toks.len() || k == 0 || !lw.has(k - 1, F_ENDS_TITLE) {
         return None;
     }
+    title_before_slow(text, toks, lw, k, list)
+}
+
+#[cold]
+#[inline(never)]
+fn title_before_slow(text: &str, toks: &[Tok], lw: &Lw, k: usize, list: &[&str]) -> Option<usize> {
+    let prev_word = lw[k - 1];
+    let prev_last = prev_word.rfind('-').map_or(prev_word, |i| &prev_word[i + 1..]);
     for title in list {
-        let parts: Vec<&str> = title.split([' ', '-']).collect();
-        let n = parts.len();
+        // Only titles ending with the word before can match.
+        let tb = title.as_bytes();
+        if !(title.ends_with(prev_last)
+            && (tb.len() == prev_last.len() || matches!(tb[tb.len() - prev_last.len() - 1], b' ' | b'-')))
+        {
+            continue;
+        }
+        let n = 1 + tb.iter().filter(|&&b| b == b' ' || b == b'-').count();
         if k < n {
             continue;
         }
         let first = k - n;
-        let mut ok = true;
-        for (p, part) in parts.iter().enumerate() {
-            let w = &lw[first + p];
-            // A hyphenated title is one token ("colonel-general").
-            if w != part {
-                ok = false;
-                break;
-            }
-        }
+        // A hyphenated title is one token ("colonel-general").
+        let ok = title.split([' ', '-']).enumerate().all(|(p, part)| lw[first + p] == part);
         if !ok {
             // "Colonel-General" is one token holding two parts.
-            let joined = title.replace(' ', "-");
-            if k >= 1 && lw[k - 1] == joined {
+            let joined = prev_word.len() == tb.len()
+                && prev_word.bytes().zip(tb).all(|(a, &b)| a == if b == b' ' { b'-' } else { b });
+            if joined {
                 let prev = &toks[k - 1];
-                if is_capitalised(word(text, prev)) && gap_is_title_gap(text, prev, &toks[k]) {
+                if lw.has(k - 1, F_CAP) && gap_is_title_gap(text, prev, &toks[k]) {
                     return Some(k - 1);
                 }
             }
             continue;
         }
-        if !is_capitalised(word(text, &toks[first])) {
+        if !lw.has(first, F_CAP) {
             continue;
         }
         // Words of the title joined by spaces or hyphens; the title joined
@@ -543,7 +716,7 @@ fn gap_is_title_gap(text: &str, a: &Tok, b: &Tok) -> bool {
 /// The name starting at token `k`: capitalised words, initials and
 /// particles joined by single spaces, at most four words. Returns the index
 /// after its last token.
-fn name_at(text: &str, toks: &[Tok], lw: &[&str], k: usize) -> Option<usize> {
+fn name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
     let mut j = k;
     let mut words = 0;
     while j < toks.len() && words < 4 {
@@ -577,7 +750,7 @@ fn name_at(text: &str, toks: &[Tok], lw: &[&str], k: usize) -> Option<usize> {
 
 /// Persons introduced by an honorific or rank (in the span) or a job title
 /// (outside it), not already matched.
-fn persons_by_title(text: &str, toks: &[Tok], lw: &[&str], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+fn persons_by_title(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut k = 0;
     while k < toks.len() {
         let (start, min_words) = if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
@@ -627,7 +800,7 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[&str], entities: &[(Span, En
 
 /// A gazetteer person preceded by an honorific or rank takes it into its
 /// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
-fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[&str], entities: &mut [(Span, Entity)]) {
+fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &Lw, entities: &mut [(Span, Entity)]) {
     let mut prev_end = 0;
     for (span, e) in entities.iter_mut() {
         let end = span.end;
@@ -667,7 +840,7 @@ fn name_words(s: &str) -> Vec<String> {
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
 /// Andrei", "Esteemed Alexei"), and their full names written again
 /// ("Corinne Fleisсher"), become those persons.
-fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, Entity)>) {
+fn coreference(text: &str, toks: &[Tok], lw: &Lw, entities: &mut Vec<(Span, Entity)>) {
     let mut known: Vec<Known> = Vec::new();
     for (span, e) in entities.iter() {
         if e.entity.subtype != Subtype::Person {
@@ -748,22 +921,42 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
             e.entity = known[i].entity.clone();
         }
     }
+    // First bytes of the words that may start a name: a quick refusal.
+    let mut first_bytes = [false; 256];
+    for w in by_word.keys().copied().chain(by_pair.keys().map(|(a, _)| *a)) {
+        if let Some(&b) = w.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    // `norm` of token `k`: its lower-cased word when that is ASCII without apostrophes.
+    let norm_at = |k: usize| -> std::borrow::Cow<'_, str> {
+        let l = lw[k];
+        if l.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
+            std::borrow::Cow::Borrowed(l)
+        } else {
+            std::borrow::Cow::Owned(norm(word(text, &toks[k])))
+        }
+    };
     let mut added: Vec<(Span, Entity)> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let t = toks[k];
-        let w = word(text, &t);
-        if !is_capitalised(w) || overlaps_any(entities, Span::new(t.start, t.end)) {
+        if !lw.has(k, F_CAP) {
             k += 1;
             continue;
         }
-        let n = norm(w);
+        let t = toks[k];
+        let w = word(text, &t);
+        let n = norm_at(k);
+        if !n.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) || overlaps_any(entities, Span::new(t.start, t.end)) {
+            k += 1;
+            continue;
+        }
         // The latest person named before this word whose name it is, in full
         // ("Corinne Fleisсher") or in part ("Andrei").
-        let single = latest(by_word.get(n.as_str()), t.start);
+        let single = latest(by_word.get(&*n), t.start);
         let pair = if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
-            let n2 = norm(word(text, &toks[k + 1]));
-            latest(by_pair.get(&(n.as_str(), n2.as_str())), t.start)
+            let n2 = norm_at(k + 1);
+            latest(by_pair.get(&(&*n, &*n2)), t.start)
         } else {
             None
         };
@@ -783,7 +976,7 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
             // "Mark" the verb, not Mark Lowcock: a common word, or a first name
             // opening a sentence without a comma after it ("Andrei, please").
             let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', '\n']) || t.start == 0;
-            let first_name = p.first.contains(&n) && !p.last.contains(&n);
+            let first_name = p.first.iter().any(|x| *x == *n) && !p.last.iter().any(|x| *x == *n);
             let addressed = text[t.end..].starts_with([',', '!']);
             if is_english_word(w) || (sentence_start && first_name && !addressed) {
                 k += 1;
@@ -810,21 +1003,17 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
 /// A capitalised place name starting at token `k`: one to four words,
 /// possibly after an Arabic article ("al-Nasriyah", "Ain-Zrekia", "Tell
 /// Shihab"). Returns the index after its last token.
-fn place_name_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+fn place_name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
+    let _ = text;
     let mut j = k;
     while j < toks.len() && j - k < 4 {
-        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+        if j > k && !lw.has(j - 1, F_SPACE_NEXT) {
             break;
         }
-        let w = word(text, &toks[j]);
-        let lower = w.to_lowercase();
-        let article = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&lower.as_str());
-        let cap_after_article = w.split_once('-').is_some_and(|(a, rest)| {
-            ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&a.to_lowercase().as_str()) && is_capitalised(rest)
-        });
-        let name_word = (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str());
-        // An article joined by a space to a capitalised word: "Al Baraa", "as Sanamayn".
-        let spaced_article = article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1]));
+        // A name word, or an article joined by a space to a capitalised
+        // word: "Al Baraa", "as Sanamayn".
+        let name_word = lw.has(j, F_PLACE_WORD);
+        let spaced_article = lw.has(j, F_ARTICLE) && j + 1 < toks.len() && lw.has(j + 1, F_CAP);
         if !(name_word || spaced_article) {
             break;
         }
@@ -869,17 +1058,16 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Places named by the words around them.
-fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
+fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
-        let t = toks[k];
-        let w = word(text, &t);
-        if !is_capitalised(w) && !w.contains('-') {
+        if !lw.has(k, F_CAP | F_HYPHEN) {
             continue;
         }
         // Only at the start of a name.
-        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
+        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
             continue;
         }
+        let t = toks[k];
         // "the village of X", "the villages of X and Y": the words before.
         let mut subtype = None;
         if k > 0 && lw[k - 1] == "of" {
@@ -887,27 +1075,35 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Spa
             let before = text[from..t.start].trim_end().to_lowercase();
             subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
         }
-        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
         if subtype.is_none() {
             // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
             let after = prefix(&text[toks[end_tok - 1].end..], 60);
-            let la = after.to_lowercase();
             let prov = |s: &str| {
                 let s = s.trim_start_matches([',', '(', ' ']);
                 let mut ws = s.split([' ', ')', ',', '.', ';']).filter(|x| !x.is_empty());
                 match (ws.next(), ws.next()) {
                     (Some(a), Some(b)) => {
                         a.chars().next().is_some_and(char::is_uppercase)
-                            && matches!(b.to_lowercase().as_str(), "province" | "governorate")
+                            // No other letter lower-cases to these ASCII letters.
+                            && (b.eq_ignore_ascii_case("province") || b.eq_ignore_ascii_case("governorate"))
                     }
                     _ => false,
                 }
             };
             if (after.starts_with(", ") || after.starts_with(" (")) && prov(after) {
                 subtype = Some(Subtype::Village);
-            } else if let Some(rest) = ["in the province of ", "in the governorate of "]
-                .iter()
-                .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| &after[after.len() - r.len()..]))
+            } else if let Some(rest) = after
+                .get(..8)
+                // Only " in the " lower-cases to " in the ".
+                .is_some_and(|x| x.eq_ignore_ascii_case(" in the "))
+                .then(|| after.to_lowercase())
+                .and_then(|la| {
+                    ["in the province of ", "in the governorate of "]
+                        .iter()
+                        .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| r.len()))
+                })
+                .map(|n| &after[after.len() - n..])
             {
                 // "Anhul in the province of Daraa", not "Achieved in the province of the results".
                 let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', ':', '\n']) || t.start == 0;
@@ -931,7 +1127,7 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Spa
                 if next >= toks.len() || (gap == " " && !joined_by_space(text, &toks[j], &toks[next])) {
                     break;
                 }
-                let Some(e) = place_name_at(text, toks, next) else { break };
+                let Some(e) = place_name_at(text, toks, lw, next) else { break };
                 spans.push((next, e));
                 j = e;
             }
@@ -963,17 +1159,17 @@ fn kind_after(lw: &[&str], j: usize) -> Option<Subtype> {
 /// Camps and crossings named by the word after them ("Newroz camp", "the
 /// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
 /// Tal-Kalakh", "the refugee camp Rukban").
-fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
+        if !lw.has(k, F_CAP | F_HYPHEN) {
+            continue;
+        }
+        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
+            continue;
+        }
         let t = toks[k];
         let w = word(text, &t);
-        if !is_capitalised(w) && !w.contains('-') {
-            continue;
-        }
-        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
-            continue;
-        }
-        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+        let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
         // The name stops before "IDP camp", "Border crossing".
         let end_tok = (k + 1..end_tok).find(|&j| kind_after(lw, j).is_some()).unwrap_or(end_tok);
         let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
@@ -997,7 +1193,7 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(S
         if before.is_some() && after.is_none() {
             let mut j = end_tok;
             while j + 1 < toks.len() && lw[j] == "and" && joined_by_space(text, &toks[j - 1], &toks[j]) {
-                let Some(e) = place_name_at(text, toks, j + 1) else { break };
+                let Some(e) = place_name_at(text, toks, lw, j + 1) else { break };
                 let span = Span::new(toks[j + 1].start, toks[e - 1].end);
                 found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
                 j = e;
@@ -1048,7 +1244,7 @@ fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
 
 /// An unknown capitalised name in a parenthesised list in which at least
 /// two items are places: "(Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)".
-fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+fn places_in_lists(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut from = 0;
     while let Some(p) = text[from..].find('(') {
         let open = from + p;
@@ -1094,7 +1290,7 @@ fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found:
                 continue;
             }
             let k = ts.start;
-            let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+            let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
             // The whole item but a trailing "etc".
             let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
             if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 || (k..end_tok).all(|j| is_english_word(word(text, &toks[j]))) {
