@@ -86,6 +86,7 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
+#[inline(never)]
 fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
@@ -288,6 +289,7 @@ const NOUN_FOLLOWERS: [&str; 40] = [
 
 /// Drops country acronyms used as modifiers: "US troops", "US-occupied",
 /// "US $25 million". Kept: "the US and its allies", "the RF’s support", "US."
+#[inline(never)]
 fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
     entities.retain(|(span, e)| {
         if e.entity.subtype != Subtype::Country {
@@ -329,6 +331,7 @@ fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
 
 /// Drops an acronym match written among other words in capitals: "AS IS",
 /// "ANY PARTY WHO MAY" are not the Islamic State or the WHO.
+#[inline(never)]
 fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
     let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     let shouting = |t: &Tok| {
@@ -366,6 +369,7 @@ fn is_function_word(w: &str) -> bool {
 
 /// Drops a one-word village, town or neighbourhood that is part of a longer
 /// capitalised phrase: "Munir Ibrahim", "Bin Malik", "Alya Munir".
+#[inline(never)]
 fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
     let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     entities.retain(|(span, e)| {
@@ -579,6 +583,7 @@ fn word_bits(w: &str) -> u16 {
 }
 
 /// What is known of each token, from the text and its lower-cased word.
+#[inline(never)]
 fn token_flags(text: &str, toks: &[Tok], lw: &[&str]) -> Vec<u16> {
     let mut out = Vec::with_capacity(toks.len());
     for (k, t) in toks.iter().enumerate() {
@@ -623,6 +628,7 @@ fn token_flags(text: &str, toks: &[Tok], lw: &[&str]) -> Vec<u16> {
 
 /// Every token lower-cased, in one buffer: `(buffer, end of each word in it)`.
 /// ASCII words (nearly all) are lower-cased byte by byte, without allocating.
+#[inline(never)]
 fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
     let mut buf = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(toks.len());
@@ -639,6 +645,7 @@ fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
 }
 
 /// The lower-cased words of [`lower_words`] as slices of its buffer.
+#[inline(never)]
 fn word_slices<'a>(buf: &'a str, ends: &[usize]) -> Vec<&'a str> {
     let mut start = 0;
     ends.iter()
@@ -750,6 +757,7 @@ fn name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
 
 /// Persons introduced by an honorific or rank (in the span) or a job title
 /// (outside it), not already matched.
+#[inline(never)]
 fn persons_by_title(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut k = 0;
     while k < toks.len() {
@@ -800,6 +808,7 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity
 
 /// A gazetteer person preceded by an honorific or rank takes it into its
 /// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
+#[inline(never)]
 fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &Lw, entities: &mut [(Span, Entity)]) {
     let mut prev_end = 0;
     for (span, e) in entities.iter_mut() {
@@ -840,6 +849,7 @@ fn name_words(s: &str) -> Vec<String> {
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
 /// Andrei", "Esteemed Alexei"), and their full names written again
 /// ("Corinne Fleisсher"), become those persons.
+#[inline(never)]
 fn coreference(text: &str, toks: &[Tok], lw: &Lw, entities: &mut Vec<(Span, Entity)>) {
     let mut known: Vec<Known> = Vec::new();
     for (span, e) in entities.iter() {
@@ -1058,6 +1068,7 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Places named by the words around them.
+#[inline(never)]
 fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
         if !lw.has(k, F_CAP | F_HYPHEN) {
@@ -1159,6 +1170,7 @@ fn kind_after(lw: &[&str], j: usize) -> Option<Subtype> {
 /// Camps and crossings named by the word after them ("Newroz camp", "the
 /// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
 /// Tal-Kalakh", "the refugee camp Rukban").
+#[inline(never)]
 fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
     for k in 0..toks.len() {
         if !lw.has(k, F_CAP | F_HYPHEN) {
@@ -1204,6 +1216,7 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span,
 
 /// "... temporary accommodation centres of the province of Homs: Mahmud
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
+#[inline(never)]
 fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
     // ASCII lower case keeps byte offsets.
     let lower = text.to_ascii_lowercase();
@@ -1244,6 +1257,7 @@ fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
 
 /// An unknown capitalised name in a parenthesised list in which at least
 /// two items are places: "(Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)".
+#[inline(never)]
 fn places_in_lists(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut from = 0;
     while let Some(p) = text[from..].find('(') {
