@@ -34,10 +34,12 @@ use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mut Vec<(Span, Entity)>) {
     let _ = gazetteer;
     drop_modifier_acronyms(text, entities);
-    let toks = tokenize(text);
-    let (lower_buf, lower_ends) = lower_words(text, &toks);
-    let words = word_slices(&lower_buf, &lower_ends);
-    let fl = token_flags(text, &toks, &words);
+    // ASCII lower case keeps byte offsets.
+    let lower_text = text.to_ascii_lowercase();
+    let (toks, mut fl) = tokenize(text);
+    let mut extra = String::new();
+    let words = lower_words(text, &lower_text, &toks, &fl, &mut extra);
+    token_flags(text, &lower_text, &toks, &words, &mut fl);
     let lw = Lw { words, fl };
     drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
@@ -46,7 +48,7 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     persons_by_title(text, &toks, &lw, entities, &mut found);
     places_by_context(text, &toks, &lw, &mut found);
     camps_and_crossings(text, &toks, &lw, &mut found);
-    shelters(text, &toks, &mut found);
+    shelters(text, &lower_text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
     places_in_lists(text, &toks, &lw, entities, &mut listed);
@@ -86,51 +88,136 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
+/// Byte classes for the tokenizer: ASCII letters and digits, upper and lower
+/// case, the hyphen and the ASCII apostrophes (joiners), non-ASCII bytes.
+const C_ALNUM: u8 = 1;
+const C_UPPER: u8 = 2;
+const C_LOWER: u8 = 4;
+const C_HYPHEN: u8 = 8;
+const C_JOIN: u8 = 16;
+const C_HIGH: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            C_ALNUM | C_UPPER
+        } else if c.is_ascii_lowercase() {
+            C_ALNUM | C_LOWER
+        } else if c.is_ascii_digit() {
+            C_ALNUM
+        } else if c == b'-' {
+            C_HYPHEN | C_JOIN
+        } else if c == b'\'' || c == b'`' {
+            C_JOIN
+        } else if c >= 0x80 {
+            C_HIGH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The words of the text ([`Tok`]) with the facts the scan learns on the way
+/// (`F_CAP`, `F_LOWER`, `F_HYPHEN`, `F_INITIAL`, `F_SPACE_NEXT`, `F_ASCII`).
 #[inline(never)]
-fn tokenize(text: &str) -> Vec<Tok> {
+fn tokenize(text: &str) -> (Vec<Tok>, Vec<u16>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6);
+    let n = bytes.len();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let mut fl: Vec<u16> = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+    while i < n {
+        let cls = CLASS[usize::from(bytes[i])];
+        if cls & (C_ALNUM | C_HIGH) == 0 {
             i += 1;
             continue;
         }
-        let Some((c, len)) = char_at(text, i) else { break };
-        if !is_alnum(c) {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        while let Some((d, dl)) = char_at(text, end) {
-            if d.is_ascii() {
-                if d.is_ascii_alphanumeric() {
-                    end += 1;
-                    continue;
-                }
-            } else if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
-                end += dl;
+        let (c, len) = if cls & C_HIGH == 0 {
+            (char::from(bytes[i]), 1)
+        } else {
+            let Some((c, len)) = char_at(text, i) else { break };
+            if !c.is_alphanumeric() {
+                i += len;
                 continue;
             }
-            if d == '-' || is_apostrophe(d) {
-                // Joins two words only when a letter follows.
-                if char_at(text, end + dl).is_some_and(|(e, _)| is_alnum(e)) {
+            (c, len)
+        };
+        let start = i;
+        let mut end = i + len;
+        let mut acc = cls;
+        loop {
+            while end < n && CLASS[usize::from(bytes[end])] & C_ALNUM != 0 {
+                acc |= CLASS[usize::from(bytes[end])];
+                end += 1;
+            }
+            if end >= n {
+                break;
+            }
+            let cls = CLASS[usize::from(bytes[end])];
+            if cls & C_HIGH != 0 {
+                let Some((d, dl)) = char_at(text, end) else { break };
+                if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
                     end += dl;
+                    acc |= C_HIGH;
                     continue;
                 }
+                // Joins two words only when a letter follows.
+                if is_apostrophe(d) && char_at(text, end + dl).is_some_and(|(e, _)| is_alnum(e)) {
+                    end += dl;
+                    acc |= C_HIGH;
+                    continue;
+                }
+                break;
+            }
+            if cls & C_JOIN != 0 && char_at(text, end + 1).is_some_and(|(e, _)| is_alnum(e)) {
+                end += 1;
+                acc |= cls;
+                continue;
             }
             break;
         }
+        let mut f = 0u16;
+        let ascii = acc & C_HIGH == 0;
+        if ascii {
+            f |= F_ASCII;
+            if acc & C_LOWER != 0 {
+                f |= F_LOWER;
+            }
+        } else if text[start..end].chars().any(char::is_lowercase) {
+            f |= F_LOWER;
+        }
+        if acc & C_HYPHEN != 0 {
+            f |= F_HYPHEN;
+        }
+        let upper = if cls & C_HIGH == 0 { cls & C_UPPER != 0 } else { c.is_uppercase() };
+        if upper {
+            f |= F_CAP;
+        }
         // An initial: one capital letter and a dot ("A. Bakin").
-        if end == start + len && c.is_uppercase() && bytes.get(end) == Some(&b'.') {
+        if end == start + len && upper && bytes.get(end) == Some(&b'.') {
             end += 1;
+            if is_initial(&text[start..end]) {
+                f |= F_INITIAL;
+            }
+        }
+        if let Some(prev) = out.last() {
+            let gap = &bytes[prev.end..start];
+            if gap == b" " || gap == "\u{a0}".as_bytes() {
+                if let Some(p) = fl.last_mut() {
+                    *p |= F_SPACE_NEXT;
+                }
+            }
         }
         out.push(Tok { start, end });
+        fl.push(f);
         i = end;
     }
-    out
+    (out, fl)
 }
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -520,6 +607,8 @@ const F_ARTICLE: u16 = 1 << 8;
 const F_ENDS_TITLE: u16 = 1 << 9;
 /// May be a word of a place name ([`place_name_at`]).
 const F_PLACE_WORD: u16 = 1 << 10;
+/// All ASCII.
+const F_ASCII: u16 = 1 << 11;
 
 /// Arabic articles ("al", "as"...), written apart or joined by a hyphen.
 const ARTICLES: [&str; 10] = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"];
@@ -544,8 +633,7 @@ fn slot(key: u128) -> usize {
 }
 
 /// The list bits of a lower-cased word (open addressing on the packed word).
-fn word_bits(w: &str) -> u16 {
-    static TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::new(|| {
+static WORD_TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::new(|| {
         let mut t = vec![(0u128, 0u16); 1 << TABLE_BITS];
         let lists: [(&[&str], u16); 5] = [
             (&PARTICLES, F_PARTICLE),
@@ -567,8 +655,16 @@ fn word_bits(w: &str) -> u16 {
         }
         t
     });
+
+fn word_bits(w: &str) -> u16 {
     let Some(key) = pack(w.as_bytes()) else { return 0 };
-    let t = &*TABLE;
+    word_bits_packed(key)
+}
+
+/// [`word_bits`] of a packed word.
+#[inline]
+fn word_bits_packed(key: u128) -> u16 {
+    let t = &*WORD_TABLE;
     let mut i = slot(key);
     loop {
         let (k, bits) = t[i];
@@ -582,79 +678,71 @@ fn word_bits(w: &str) -> u16 {
     }
 }
 
-/// What is known of each token, from the text and its lower-cased word.
+/// Every token lower-cased: ASCII words are slices of the lower-cased text,
+/// the others are lower-cased into `extra` (character by character).
 #[inline(never)]
-fn token_flags(text: &str, toks: &[Tok], lw: &[&str]) -> Vec<u16> {
-    let mut out = Vec::with_capacity(toks.len());
+fn lower_words<'a>(text: &str, lower_text: &'a str, toks: &[Tok], fl: &[u16], extra: &'a mut String) -> Vec<&'a str> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (t, &f) in toks.iter().zip(fl) {
+        if f & F_ASCII == 0 {
+            let s = extra.len();
+            extra.extend(word(text, t).chars().flat_map(char::to_lowercase));
+            ranges.push((s, extra.len()));
+        }
+    }
+    let extra: &'a str = extra;
+    let mut other = ranges.into_iter();
+    toks.iter()
+        .zip(fl)
+        .map(|(t, &f)| {
+            if f & F_ASCII != 0 {
+                &lower_text[t.start..t.end]
+            } else {
+                let (s, e) = other.next().unwrap_or((0, 0));
+                &extra[s..e]
+            }
+        })
+        .collect()
+}
+
+/// Adds to the facts of [`tokenize`] those read from the lower-cased words.
+#[inline(never)]
+fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut [u16]) {
+    let lb = lower_text.as_bytes();
     for (k, t) in toks.iter().enumerate() {
-        let w = word(text, t);
         let l = lw[k];
-        let bits = word_bits(l);
-        let mut f = bits & !F_ENDS_TITLE;
-        let ascii = w.is_ascii();
-        let first = w.as_bytes()[0];
-        let cap = if first < 0x80 { first.is_ascii_uppercase() } else { is_capitalised(w) };
-        if cap {
-            f |= F_CAP;
-        }
-        let lower = if ascii { w.bytes().any(|b| b.is_ascii_lowercase()) } else { w.chars().any(char::is_lowercase) };
-        if lower {
-            f |= F_LOWER;
-        }
-        if is_initial(w) {
-            f |= F_INITIAL;
-        }
-        if toks.get(k + 1).is_some_and(|n| joined_by_space(text, t, n)) {
-            f |= F_SPACE_NEXT;
-        }
-        let hyphen = l.contains('-');
-        if hyphen {
-            f |= F_HYPHEN;
-        }
+        let mut f = fl[k];
+        let len = t.end - t.start;
+        let bits = if f & F_ASCII != 0 && len <= 16 && t.start + 16 <= lb.len() {
+            // The word as a number straight from the lower-cased text.
+            let mut b = [0u8; 16];
+            b.copy_from_slice(&lb[t.start..t.start + 16]);
+            let key = u128::from_le_bytes(b) & (u128::MAX >> (8 * (16 - len)));
+            word_bits_packed(key)
+        } else {
+            word_bits(l)
+        };
+        f |= bits & !F_ENDS_TITLE;
+        let hyphen = f & F_HYPHEN != 0;
         // "general", "colonel-general": the last part ends a title.
-        let title = if hyphen { l.rfind('-').is_some_and(|i| word_bits(&l[i + 1..]) & F_ENDS_TITLE != 0) } else { bits & F_ENDS_TITLE != 0 };
+        let title = if hyphen {
+            l.rfind('-').is_some_and(|i| word_bits(&l[i + 1..]) & F_ENDS_TITLE != 0)
+        } else {
+            bits & F_ENDS_TITLE != 0
+        };
         if title {
             f |= F_ENDS_TITLE;
         }
-        let cap_after_article = hyphen
-            && w.split_once('-').is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest));
+        let cap = f & F_CAP != 0;
+        let cap_after_article = hyphen && {
+            let w = word(text, t);
+            w.split_once('-').is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest))
+        };
         if (cap || cap_after_article) && f & (F_FUNCTION | F_NOT_NAME) == 0 {
             f |= F_PLACE_WORD;
         }
-        out.push(f);
+        fl[k] = f;
     }
-    out
-}
-
-/// Every token lower-cased, in one buffer: `(buffer, end of each word in it)`.
-/// ASCII words (nearly all) are lower-cased byte by byte, without allocating.
-#[inline(never)]
-fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
-    let mut buf = String::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        let w = word(text, t);
-        if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        ends.push(buf.len());
-    }
-    (buf, ends)
-}
-
-/// The lower-cased words of [`lower_words`] as slices of its buffer.
-#[inline(never)]
-fn word_slices<'a>(buf: &'a str, ends: &[usize]) -> Vec<&'a str> {
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let w = &buf[start..end];
-            start = end;
-            w
-        })
-        .collect()
 }
 
 /// If a title of `list` ends right before token `k` (its words separated by
@@ -1217,9 +1305,7 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span,
 /// "... temporary accommodation centres of the province of Homs: Mahmud
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
 #[inline(never)]
-fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
-    // ASCII lower case keeps byte offsets.
-    let lower = text.to_ascii_lowercase();
+fn shelters(text: &str, lower: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
     for intro in ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"] {
         let mut from = 0;
         while let Some(p) = lower[from..].find(intro) {
