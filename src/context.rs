@@ -151,8 +151,12 @@ fn tokenize(text: &str) -> (Vec<Tok>, Vec<u16>) {
         let mut end = i + len;
         let mut acc = cls;
         loop {
-            while end < n && CLASS[usize::from(bytes[end])] & C_ALNUM != 0 {
-                acc |= CLASS[usize::from(bytes[end])];
+            for &b in &bytes[end..] {
+                let c = CLASS[usize::from(b)];
+                if c & C_ALNUM == 0 {
+                    break;
+                }
+                acc |= c;
                 end += 1;
             }
             if end >= n {
@@ -1306,10 +1310,31 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span,
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
 #[inline(never)]
 fn shelters(text: &str, lower: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
-    for intro in ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"] {
+    const INTROS: [&str; 5] = ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"];
+    // Every intro ends in "ters" or "tres": one scan finds where each occurs.
+    let lb = lower.as_bytes();
+    let mut ends: [Vec<usize>; INTROS.len()] = Default::default();
+    let mut i = 0;
+    while let Some(p) = lb.get(i..).and_then(|r| r.iter().position(|&b| b == b't')) {
+        let t = i + p;
+        i = t + 1;
+        let tail = lb.get(t + 1..t + 4);
+        if tail == Some(b"ers") || tail == Some(b"res") {
+            let e = t + 4;
+            for (n, intro) in INTROS.iter().enumerate() {
+                if e >= intro.len() && &lb[e - intro.len()..e] == intro.as_bytes() {
+                    ends[n].push(e);
+                }
+            }
+        }
+    }
+    for (intro, ends) in INTROS.iter().zip(&ends) {
+        // The occurrences `find` would give: left to right, not overlapping.
         let mut from = 0;
-        while let Some(p) = lower[from..].find(intro) {
-            let at = from + p + intro.len();
+        for &at in ends {
+            if at - intro.len() < from {
+                continue;
+            }
             from = at;
             // The list follows the first colon in the same sentence.
             let rest = &text[at..floor_boundary(text, (at + 600).min(text.len()))];
