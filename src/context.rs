@@ -662,13 +662,12 @@ static WORD_TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::
 
 fn word_bits(w: &str) -> u16 {
     let Some(key) = pack(w.as_bytes()) else { return 0 };
-    word_bits_packed(key)
+    word_bits_packed(&WORD_TABLE, key)
 }
 
 /// [`word_bits`] of a packed word.
 #[inline]
-fn word_bits_packed(key: u128) -> u16 {
-    let t = &*WORD_TABLE;
+fn word_bits_packed(t: &[(u128, u16)], key: u128) -> u16 {
     let mut i = slot(key);
     loop {
         let (k, bits) = t[i];
@@ -713,16 +712,19 @@ fn lower_words<'a>(text: &str, lower_text: &'a str, toks: &[Tok], fl: &[u16], ex
 #[inline(never)]
 fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut [u16]) {
     let lb = lower_text.as_bytes();
+    let table: &[(u128, u16)] = &WORD_TABLE;
     for (k, t) in toks.iter().enumerate() {
         let l = lw[k];
         let mut f = fl[k];
         let len = t.end - t.start;
-        let bits = if f & F_ASCII != 0 && len <= 16 && t.start + 16 <= lb.len() {
+        let bits = if l.len() > 14 {
+            0 // longer than any listed word
+        } else if f & F_ASCII != 0 && t.start + 16 <= lb.len() {
             // The word as a number straight from the lower-cased text.
             let mut b = [0u8; 16];
             b.copy_from_slice(&lb[t.start..t.start + 16]);
             let key = u128::from_le_bytes(b) & (u128::MAX >> (8 * (16 - len)));
-            word_bits_packed(key)
+            word_bits_packed(table, key)
         } else {
             word_bits(l)
         };
@@ -920,6 +922,26 @@ fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &Lw, entities: &mut 
     }
 }
 
+/// FNV-1a: short keys (words of names) hash faster than with SipHash; the
+/// keys come from the document's own names, so flooding is no concern.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
 /// A person mentioned earlier: the words of their full name and of the
 /// name as written, normalised.
 struct Known {
@@ -988,8 +1010,8 @@ fn coreference(text: &str, toks: &[Tok], lw: &Lw, entities: &mut Vec<(Span, Enti
         return;
     }
     // Index: a word of a name → the persons (by when they were first named) it may mean.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>, Fnv> = HashMap::default();
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>, Fnv> = HashMap::default();
     for (i, p) in known.iter().enumerate() {
         for w in p.first.iter().chain(&p.last) {
             let v = by_word.entry(w.as_str()).or_default();
