@@ -46,8 +46,9 @@ pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mu
     extend_persons_over_titles(text, &toks, &lw, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
     persons_by_title(text, &toks, &lw, entities, &mut found);
-    places_by_context(text, &toks, &lw, &mut found);
-    camps_and_crossings(text, &toks, &lw, &mut found);
+    let starts = place_name_starts(text, &toks, &lw);
+    places_by_context(text, &toks, &lw, &starts, &mut found);
+    camps_and_crossings(text, &toks, &lw, &starts, &mut found);
     shelters(text, &lower_text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
@@ -130,6 +131,8 @@ fn tokenize(text: &str) -> (Vec<Tok>, Vec<u16>) {
     let n = bytes.len();
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
     let mut fl: Vec<u16> = Vec::with_capacity(text.len() / 6);
+    // No word yet: a gap that is never one or two bytes.
+    let mut prev_end = 0;
     let mut i = 0;
     while i < n {
         let cls = CLASS[usize::from(bytes[i])];
@@ -209,14 +212,18 @@ fn tokenize(text: &str) -> (Vec<Tok>, Vec<u16>) {
                 f |= F_INITIAL;
             }
         }
-        if let Some(prev) = out.last() {
-            let gap = &bytes[prev.end..start];
-            if gap == b" " || gap == "\u{a0}".as_bytes() {
-                if let Some(p) = fl.last_mut() {
-                    *p |= F_SPACE_NEXT;
-                }
+        // One space (or a no-break space) since the last word joins them.
+        let joined = match start - prev_end {
+            1 => bytes[prev_end] == b' ',
+            2 => bytes[prev_end] == 0xC2 && bytes[prev_end + 1] == 0xA0,
+            _ => false,
+        };
+        if joined {
+            if let Some(p) = fl.last_mut() {
+                *p |= F_SPACE_NEXT;
             }
         }
+        prev_end = end;
         out.push(Tok { start, end });
         fl.push(f);
         i = end;
@@ -246,6 +253,10 @@ fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
 /// Lower-case ASCII with Cyrillic look-alike letters read as Latin:
 /// "Fleisсher" (with a Cyrillic "с") is "fleischer".
 fn norm(w: &str) -> String {
+    if w.is_ascii() {
+        // No look-alikes; the apostrophes are dropped.
+        return w.bytes().filter(|&b| b != b'\'' && b != b'`').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     w.chars()
         .map(|c| match c {
             'а' | 'А' => 'a',
@@ -273,6 +284,17 @@ fn norm(w: &str) -> String {
 /// The name as a person's canonical name: look-alike letters made Latin,
 /// single spaces.
 fn clean_person_name(s: &str) -> String {
+    if s.is_ascii() {
+        // Every ASCII character stays as it is.
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
     let words: Vec<String> = s
         .split_whitespace()
         .map(|w| {
@@ -1146,6 +1168,26 @@ fn place_name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
     (j > k).then_some(j)
 }
 
+/// The tokens that may start a place name (capitalised or hyphenated, not
+/// right after a capitalised word) with the end of the name ([`place_name_at`]).
+#[inline(never)]
+fn place_name_starts(text: &str, toks: &[Tok], lw: &Lw) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        if !lw.has(k, F_CAP | F_HYPHEN) {
+            continue;
+        }
+        // Only at the start of a name.
+        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
+            continue;
+        }
+        if let Some(end_tok) = place_name_at(text, toks, lw, k) {
+            out.push((k, end_tok));
+        }
+    }
+    out
+}
+
 /// Words after "the ... of" that introduce a place.
 const PLACE_INTRO: [(&str, Subtype); 10] = [
     ("village of", Subtype::Village),
@@ -1183,15 +1225,8 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 
 /// Places named by the words around them.
 #[inline(never)]
-fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
-    for k in 0..toks.len() {
-        if !lw.has(k, F_CAP | F_HYPHEN) {
-            continue;
-        }
-        // Only at the start of a name.
-        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
-            continue;
-        }
+fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usize)], found: &mut Vec<(Span, Entity)>) {
+    for &(k, end_tok) in starts {
         let t = toks[k];
         // "the village of X", "the villages of X and Y": the words before.
         let mut subtype = None;
@@ -1200,7 +1235,6 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, E
             let before = text[from..t.start].trim_end().to_lowercase();
             subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
         }
-        let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
         if subtype.is_none() {
             // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
             let after = prefix(&text[toks[end_tok - 1].end..], 60);
@@ -1285,17 +1319,10 @@ fn kind_after(lw: &[&str], j: usize) -> Option<Subtype> {
 /// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
 /// Tal-Kalakh", "the refugee camp Rukban").
 #[inline(never)]
-fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, found: &mut Vec<(Span, Entity)>) {
-    for k in 0..toks.len() {
-        if !lw.has(k, F_CAP | F_HYPHEN) {
-            continue;
-        }
-        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
-            continue;
-        }
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usize)], found: &mut Vec<(Span, Entity)>) {
+    for &(k, end_tok) in starts {
         let t = toks[k];
         let w = word(text, &t);
-        let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
         // The name stops before "IDP camp", "Border crossing".
         let end_tok = (k + 1..end_tok).find(|&j| kind_after(lw, j).is_some()).unwrap_or(end_tok);
         let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
