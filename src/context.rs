@@ -1363,12 +1363,8 @@ fn shelters(text: &str, lower: &str, toks: &[Tok], found: &mut Vec<(Span, Entity
     // Every intro ends in "ters" or "tres": one scan finds where each occurs.
     let lb = lower.as_bytes();
     let mut ends: [Vec<usize>; INTROS.len()] = Default::default();
-    let mut i = 0;
-    while let Some(p) = lb.get(i..).and_then(|r| r.iter().position(|&b| b == b't')) {
-        let t = i + p;
-        i = t + 1;
-        let tail = lb.get(t + 1..t + 4);
-        if tail == Some(b"ers") || tail == Some(b"res") {
+    for tail in ["ters", "tres"] {
+        for t in memchr::memmem::find_iter(lb, tail.as_bytes()) {
             let e = t + 4;
             for (n, intro) in INTROS.iter().enumerate() {
                 if e >= intro.len() && &lb[e - intro.len()..e] == intro.as_bytes() {
