@@ -735,12 +735,25 @@ fn lower_words<'a>(text: &str, lower_text: &'a str, toks: &[Tok], fl: &[u16], ex
 fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut [u16]) {
     let lb = lower_text.as_bytes();
     let table: &[(u128, u16)] = &WORD_TABLE;
+    // For each length, the first letters of the listed words (a quick refusal).
+    static FIRST_MASKS: std::sync::LazyLock<[u64; 17]> = std::sync::LazyLock::new(|| {
+        let mut m = [0u64; 17];
+        for (key, _) in WORD_TABLE.iter().filter(|(k, _)| *k != 0) {
+            let w = key.to_le_bytes();
+            let len = w.iter().position(|&b| b == 0).unwrap_or(16);
+            m[len] |= 1 << (w[0] & 63);
+        }
+        m
+    });
+    let first_masks: &[u64; 17] = &FIRST_MASKS;
     for (k, t) in toks.iter().enumerate() {
         let l = lw[k];
         let mut f = fl[k];
         let len = t.end - t.start;
         let bits = if l.len() > 14 {
             0 // longer than any listed word
+        } else if f & F_ASCII != 0 && (first_masks[len] >> (lb[t.start] & 63)) & 1 == 0 {
+            0 // no listed word of this length starts with this letter
         } else if f & F_ASCII != 0 && t.start + 16 <= lb.len() {
             // The word as a number straight from the lower-cased text.
             let mut b = [0u8; 16];
