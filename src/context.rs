@@ -34,20 +34,25 @@ use crate::mention::{Entity, EntityRef, MentionKind, Span, Subtype};
 pub(crate) fn add_context_names(text: &str, gazetteer: &Gazetteer, entities: &mut Vec<(Span, Entity)>) {
     let _ = gazetteer;
     drop_modifier_acronyms(text, entities);
-    let toks = tokenize(text);
+    // ASCII lower case keeps byte offsets.
+    let lower_text = text.to_ascii_lowercase();
+    let (toks, mut fl) = tokenize(text);
+    let mut extra = String::new();
+    let words = lower_words(text, &lower_text, &toks, &fl, &mut extra);
+    token_flags(text, &lower_text, &toks, &words, &mut fl);
+    let lw = Lw { words, fl };
     drop_acronyms_in_capitals(text, &toks, entities);
     drop_minor_places_in_phrases(text, &toks, entities);
-    let (lower_buf, lower_ends) = lower_words(text, &toks);
-    let lw = word_slices(&lower_buf, &lower_ends);
     extend_persons_over_titles(text, &toks, &lw, entities);
     let mut found: Vec<(Span, Entity)> = Vec::new();
     persons_by_title(text, &toks, &lw, entities, &mut found);
-    places_by_context(text, &toks, &lw, &mut found);
-    camps_and_crossings(text, &toks, &lw, &mut found);
-    shelters(text, &toks, &mut found);
+    let starts = place_name_starts(text, &toks, &lw);
+    places_by_context(text, &toks, &lw, &starts, &mut found);
+    camps_and_crossings(text, &toks, &lw, &starts, &mut found);
+    shelters(text, &lower_text, &toks, &mut found);
     merge(entities, found);
     let mut listed: Vec<(Span, Entity)> = Vec::new();
-    places_in_lists(text, &toks, entities, &mut listed);
+    places_in_lists(text, &toks, &lw, entities, &mut listed);
     merge(entities, listed);
     coreference(text, &toks, &lw, entities);
     entities.sort_by_key(|(s, _)| (s.start, s.end));
@@ -67,39 +72,163 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`')
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if !c.is_alphanumeric() {
+/// The character starting at byte `i` of `text` (a character boundary) and
+/// its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
+/// Byte classes for the tokenizer: ASCII letters and digits, upper and lower
+/// case, the hyphen and the ASCII apostrophes (joiners), non-ASCII bytes.
+const C_ALNUM: u8 = 1;
+const C_UPPER: u8 = 2;
+const C_LOWER: u8 = 4;
+const C_HYPHEN: u8 = 8;
+const C_JOIN: u8 = 16;
+const C_HIGH: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            C_ALNUM | C_UPPER
+        } else if c.is_ascii_lowercase() {
+            C_ALNUM | C_LOWER
+        } else if c.is_ascii_digit() {
+            C_ALNUM
+        } else if c == b'-' {
+            C_HYPHEN | C_JOIN
+        } else if c == b'\'' || c == b'`' {
+            C_JOIN
+        } else if c >= 0x80 {
+            C_HIGH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The words of the text ([`Tok`]) with the facts the scan learns on the way
+/// (`F_CAP`, `F_LOWER`, `F_HYPHEN`, `F_INITIAL`, `F_SPACE_NEXT`, `F_ASCII`).
+#[inline(never)]
+fn tokenize(text: &str) -> (Vec<Tok>, Vec<u16>) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    let mut fl: Vec<u16> = Vec::with_capacity(text.len() / 6);
+    // No word yet: a gap that is never one or two bytes.
+    let mut prev_end = 0;
+    let mut i = 0;
+    while i < n {
+        let cls = CLASS[usize::from(bytes[i])];
+        if cls & (C_ALNUM | C_HIGH) == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
-            } else if d == '-' || is_apostrophe(d) {
-                // Joins two words only when a letter follows.
-                let rest = &text[j + d.len_utf8()..];
-                if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
+        let (c, len) = if cls & C_HIGH == 0 {
+            (char::from(bytes[i]), 1)
+        } else {
+            let Some((c, len)) = char_at(text, i) else { break };
+            if !c.is_alphanumeric() {
+                i += len;
+                continue;
+            }
+            (c, len)
+        };
+        let start = i;
+        let mut end = i + len;
+        let mut acc = cls;
+        loop {
+            for &b in &bytes[end..] {
+                let c = CLASS[usize::from(b)];
+                if c & C_ALNUM == 0 {
                     break;
                 }
-            } else {
+                acc |= c;
+                end += 1;
+            }
+            if end >= n {
                 break;
             }
+            let cls = CLASS[usize::from(bytes[end])];
+            if cls & C_HIGH != 0 {
+                let Some((d, dl)) = char_at(text, end) else { break };
+                if d.is_alphanumeric() || crate::text::fold::is_word_char(d) {
+                    end += dl;
+                    acc |= C_HIGH;
+                    continue;
+                }
+                // Joins two words only when a letter follows.
+                if is_apostrophe(d) && char_at(text, end + dl).is_some_and(|(e, _)| is_alnum(e)) {
+                    end += dl;
+                    acc |= C_HIGH;
+                    continue;
+                }
+                break;
+            }
+            if cls & C_JOIN != 0 && char_at(text, end + 1).is_some_and(|(e, _)| is_alnum(e)) {
+                end += 1;
+                acc |= cls;
+                continue;
+            }
+            break;
+        }
+        let mut f = 0u16;
+        let ascii = acc & C_HIGH == 0;
+        if ascii {
+            f |= F_ASCII;
+            if acc & C_LOWER != 0 {
+                f |= F_LOWER;
+            }
+        } else if text[start..end].chars().any(char::is_lowercase) {
+            f |= F_LOWER;
+        }
+        if acc & C_HYPHEN != 0 {
+            f |= F_HYPHEN;
+        }
+        let upper = if cls & C_HIGH == 0 { cls & C_UPPER != 0 } else { c.is_uppercase() };
+        if upper {
+            f |= F_CAP;
         }
         // An initial: one capital letter and a dot ("A. Bakin").
-        let word = &text[i..end];
-        if word.chars().count() == 1 && c.is_uppercase() && text[end..].starts_with('.') {
+        if end == start + len && upper && bytes.get(end) == Some(&b'.') {
             end += 1;
+            if is_initial(&text[start..end]) {
+                f |= F_INITIAL;
+            }
         }
-        out.push(Tok { start: i, end });
+        // One space (or a no-break space) since the last word joins them.
+        let joined = match start - prev_end {
+            1 => bytes[prev_end] == b' ',
+            2 => bytes[prev_end] == 0xC2 && bytes[prev_end + 1] == 0xA0,
+            _ => false,
+        };
+        if joined {
+            if let Some(p) = fl.last_mut() {
+                *p |= F_SPACE_NEXT;
+            }
+        }
+        prev_end = end;
+        out.push(Tok { start, end });
+        fl.push(f);
+        i = end;
     }
-    out
+    (out, fl)
 }
 
 fn word<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -124,6 +253,10 @@ fn joined_by_space(text: &str, a: &Tok, b: &Tok) -> bool {
 /// Lower-case ASCII with Cyrillic look-alike letters read as Latin:
 /// "Fleisсher" (with a Cyrillic "с") is "fleischer".
 fn norm(w: &str) -> String {
+    if w.is_ascii() {
+        // No look-alikes; the apostrophes are dropped.
+        return w.bytes().filter(|&b| b != b'\'' && b != b'`').map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     w.chars()
         .map(|c| match c {
             'а' | 'А' => 'a',
@@ -151,6 +284,17 @@ fn norm(w: &str) -> String {
 /// The name as a person's canonical name: look-alike letters made Latin,
 /// single spaces.
 fn clean_person_name(s: &str) -> String {
+    if s.is_ascii() {
+        // Every ASCII character stays as it is.
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
+    }
     let words: Vec<String> = s
         .split_whitespace()
         .map(|w| {
@@ -258,6 +402,7 @@ const NOUN_FOLLOWERS: [&str; 40] = [
 
 /// Drops country acronyms used as modifiers: "US troops", "US-occupied",
 /// "US $25 million". Kept: "the US and its allies", "the RF’s support", "US."
+#[inline(never)]
 fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
     entities.retain(|(span, e)| {
         if e.entity.subtype != Subtype::Country {
@@ -299,6 +444,7 @@ fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
 
 /// Drops an acronym match written among other words in capitals: "AS IS",
 /// "ANY PARTY WHO MAY" are not the Islamic State or the WHO.
+#[inline(never)]
 fn drop_acronyms_in_capitals(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
     let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     let shouting = |t: &Tok| {
@@ -336,6 +482,7 @@ fn is_function_word(w: &str) -> bool {
 
 /// Drops a one-word village, town or neighbourhood that is part of a longer
 /// capitalised phrase: "Munir Ibrahim", "Bin Malik", "Alya Munir".
+#[inline(never)]
 fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
     let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     entities.retain(|(span, e)| {
@@ -408,18 +555,6 @@ const TITLE_LAST_WORDS: [&str; 33] = [
     "commander", "mayor", "premier",
 ];
 
-/// Does the lower-cased word end a title ("general", "colonel-general")?
-/// Called for nearly every word, so a byte test refuses most words at once.
-fn ends_a_title(word: &str) -> bool {
-    static SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-        let mut v = TITLE_LAST_WORDS.to_vec();
-        v.sort_unstable();
-        v
-    });
-    let last = word.rfind('-').map_or(word, |i| &word[i + 1..]);
-    (2..=12).contains(&last.len()) && SORTED.binary_search(&last).is_ok()
-}
-
 /// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
 /// titles that go with a bare first name or surname too ("Mr. Andrei").
 const HONORIFICS_FROM: usize = 21;
@@ -454,73 +589,247 @@ const NOT_NAMES: [&str; 40] = [
 /// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
 const PARTICLES: [&str; 12] = ["de", "da", "di", "du", "van", "von", "bin", "ibn", "al", "el", "ben", "abu"];
 
-/// Every token lower-cased, in one buffer: `(buffer, end of each word in it)`.
-/// ASCII words (nearly all) are lower-cased byte by byte, without allocating.
-fn lower_words(text: &str, toks: &[Tok]) -> (String, Vec<usize>) {
-    let mut buf = String::with_capacity(text.len());
-    let mut ends = Vec::with_capacity(toks.len());
-    for t in toks {
-        let w = word(text, t);
-        if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            buf.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        ends.push(buf.len());
-    }
-    (buf, ends)
+/// Every token lower-cased (as slices of one buffer) with what is known of
+/// it, computed once: indexing gives the lower-cased word.
+struct Lw<'a> {
+    words: Vec<&'a str>,
+    /// Facts about each token: the `F_*` bits.
+    fl: Vec<u16>,
 }
 
-/// The lower-cased words of [`lower_words`] as slices of its buffer.
-fn word_slices<'a>(buf: &'a str, ends: &[usize]) -> Vec<&'a str> {
-    let mut start = 0;
-    ends.iter()
-        .map(|&end| {
-            let w = &buf[start..end];
-            start = end;
-            w
+impl<'a> std::ops::Deref for Lw<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.words
+    }
+}
+
+impl Lw<'_> {
+    #[inline]
+    fn has(&self, k: usize, flag: u16) -> bool {
+        self.fl[k] & flag != 0
+    }
+}
+
+/// The first character is upper-case.
+const F_CAP: u16 = 1;
+/// Holds a hyphen.
+const F_HYPHEN: u16 = 1 << 1;
+/// An initial ("A.").
+const F_INITIAL: u16 = 1 << 2;
+/// Holds a lower-case letter.
+const F_LOWER: u16 = 1 << 3;
+/// Joined to the next token by one space ([`joined_by_space`]).
+const F_SPACE_NEXT: u16 = 1 << 4;
+/// One of [`PARTICLES`].
+const F_PARTICLE: u16 = 1 << 5;
+/// One of [`NOT_NAMES`].
+const F_NOT_NAME: u16 = 1 << 6;
+/// One of [`FUNCTION_WORDS`].
+const F_FUNCTION: u16 = 1 << 7;
+/// One of [`ARTICLES`].
+const F_ARTICLE: u16 = 1 << 8;
+/// Ends a title ([`TITLE_LAST_WORDS`] after the last hyphen).
+const F_ENDS_TITLE: u16 = 1 << 9;
+/// May be a word of a place name ([`place_name_at`]).
+const F_PLACE_WORD: u16 = 1 << 10;
+/// All ASCII.
+const F_ASCII: u16 = 1 << 11;
+
+/// Arabic articles ("al", "as"...), written apart or joined by a hyphen.
+const ARTICLES: [&str; 10] = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"];
+
+/// A word of at most 16 bytes as a number (zero-padded; words hold no zero byte).
+#[inline]
+fn pack(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+const TABLE_BITS: u32 = 10;
+
+#[inline]
+fn slot(key: u128) -> usize {
+    let h = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TABLE_BITS)) as usize
+}
+
+/// The list bits of a lower-cased word (open addressing on the packed word).
+static WORD_TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::new(|| {
+        let mut t = vec![(0u128, 0u16); 1 << TABLE_BITS];
+        let lists: [(&[&str], u16); 5] = [
+            (&PARTICLES, F_PARTICLE),
+            (&NOT_NAMES, F_NOT_NAME),
+            (&FUNCTION_WORDS, F_FUNCTION),
+            (&ARTICLES, F_ARTICLE),
+            (&TITLE_LAST_WORDS, F_ENDS_TITLE),
+        ];
+        for (list, bit) in lists {
+            for w in list {
+                let key = pack(w.as_bytes()).expect("short list word");
+                let mut i = slot(key);
+                while t[i].0 != 0 && t[i].0 != key {
+                    i = (i + 1) & ((1 << TABLE_BITS) - 1);
+                }
+                t[i].0 = key;
+                t[i].1 |= bit;
+            }
+        }
+        t
+    });
+
+fn word_bits(w: &str) -> u16 {
+    let Some(key) = pack(w.as_bytes()) else { return 0 };
+    word_bits_packed(&WORD_TABLE, key)
+}
+
+/// [`word_bits`] of a packed word.
+#[inline]
+fn word_bits_packed(t: &[(u128, u16)], key: u128) -> u16 {
+    let mut i = slot(key);
+    loop {
+        let (k, bits) = t[i];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & ((1 << TABLE_BITS) - 1);
+    }
+}
+
+/// Every token lower-cased: ASCII words are slices of the lower-cased text,
+/// the others are lower-cased into `extra` (character by character).
+#[inline(never)]
+fn lower_words<'a>(text: &str, lower_text: &'a str, toks: &[Tok], fl: &[u16], extra: &'a mut String) -> Vec<&'a str> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (t, &f) in toks.iter().zip(fl) {
+        if f & F_ASCII == 0 {
+            let s = extra.len();
+            extra.extend(word(text, t).chars().flat_map(char::to_lowercase));
+            ranges.push((s, extra.len()));
+        }
+    }
+    let extra: &'a str = extra;
+    let mut other = ranges.into_iter();
+    toks.iter()
+        .zip(fl)
+        .map(|(t, &f)| {
+            if f & F_ASCII != 0 {
+                &lower_text[t.start..t.end]
+            } else {
+                let (s, e) = other.next().unwrap_or((0, 0));
+                &extra[s..e]
+            }
         })
         .collect()
 }
 
+/// Adds to the facts of [`tokenize`] those read from the lower-cased words.
+#[inline(never)]
+fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut [u16]) {
+    let lb = lower_text.as_bytes();
+    let table: &[(u128, u16)] = &WORD_TABLE;
+    // For each length, the first letters of the listed words (a quick refusal).
+    static FIRST_MASKS: std::sync::LazyLock<[u64; 17]> = std::sync::LazyLock::new(|| {
+        let mut m = [0u64; 17];
+        for (key, _) in WORD_TABLE.iter().filter(|(k, _)| *k != 0) {
+            let w = key.to_le_bytes();
+            let len = w.iter().position(|&b| b == 0).unwrap_or(16);
+            m[len] |= 1 << (w[0] & 63);
+        }
+        m
+    });
+    let first_masks: &[u64; 17] = &FIRST_MASKS;
+    for (k, t) in toks.iter().enumerate() {
+        let l = lw[k];
+        let mut f = fl[k];
+        let len = t.end - t.start;
+        let bits = if l.len() > 14 {
+            0 // longer than any listed word
+        } else if f & F_ASCII != 0 && (first_masks[len] >> (lb[t.start] & 63)) & 1 == 0 {
+            0 // no listed word of this length starts with this letter
+        } else if f & F_ASCII != 0 && t.start + 16 <= lb.len() {
+            // The word as a number straight from the lower-cased text.
+            let mut b = [0u8; 16];
+            b.copy_from_slice(&lb[t.start..t.start + 16]);
+            let key = u128::from_le_bytes(b) & (u128::MAX >> (8 * (16 - len)));
+            word_bits_packed(table, key)
+        } else {
+            word_bits(l)
+        };
+        f |= bits & !F_ENDS_TITLE;
+        let hyphen = f & F_HYPHEN != 0;
+        // "general", "colonel-general": the last part ends a title.
+        let title = if hyphen {
+            l.rfind('-').is_some_and(|i| word_bits(&l[i + 1..]) & F_ENDS_TITLE != 0)
+        } else {
+            bits & F_ENDS_TITLE != 0
+        };
+        if title {
+            f |= F_ENDS_TITLE;
+        }
+        let cap = f & F_CAP != 0;
+        let cap_after_article = hyphen && {
+            let w = word(text, t);
+            w.split_once('-').is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest))
+        };
+        if (cap || cap_after_article) && f & (F_FUNCTION | F_NOT_NAME) == 0 {
+            f |= F_PLACE_WORD;
+        }
+        fl[k] = f;
+    }
+}
+
 /// If a title of `list` ends right before token `k` (its words separated by
 /// spaces, hyphens or a dot), the index of its first token.
-fn title_before(text: &str, toks: &[Tok], lw: &[&str], k: usize, list: &[&str]) -> Option<usize> {
-    if k >= toks.len() {
-        return None; // no name after it
-    }
+#[inline]
+fn title_before(text: &str, toks: &[Tok], lw: &Lw, k: usize, list: &[&str]) -> Option<usize> {
     // Fast refusal: the word before must end a title ("general", "mr", "colonel-general").
-    if !ends_a_title(lw.get(k.checked_sub(1)?)?) {
+    if k >= toks.len() || k == 0 || !lw.has(k - 1, F_ENDS_TITLE) {
         return None;
     }
+    title_before_slow(text, toks, lw, k, list)
+}
+
+#[cold]
+#[inline(never)]
+fn title_before_slow(text: &str, toks: &[Tok], lw: &Lw, k: usize, list: &[&str]) -> Option<usize> {
+    let prev_word = lw[k - 1];
+    let prev_last = prev_word.rfind('-').map_or(prev_word, |i| &prev_word[i + 1..]);
     for title in list {
-        let parts: Vec<&str> = title.split([' ', '-']).collect();
-        let n = parts.len();
+        // Only titles ending with the word before can match.
+        let tb = title.as_bytes();
+        if !(title.ends_with(prev_last)
+            && (tb.len() == prev_last.len() || matches!(tb[tb.len() - prev_last.len() - 1], b' ' | b'-')))
+        {
+            continue;
+        }
+        let n = 1 + tb.iter().filter(|&&b| b == b' ' || b == b'-').count();
         if k < n {
             continue;
         }
         let first = k - n;
-        let mut ok = true;
-        for (p, part) in parts.iter().enumerate() {
-            let w = &lw[first + p];
-            // A hyphenated title is one token ("colonel-general").
-            if w != part {
-                ok = false;
-                break;
-            }
-        }
+        // A hyphenated title is one token ("colonel-general").
+        let ok = title.split([' ', '-']).enumerate().all(|(p, part)| lw[first + p] == part);
         if !ok {
             // "Colonel-General" is one token holding two parts.
-            let joined = title.replace(' ', "-");
-            if k >= 1 && lw[k - 1] == joined {
+            let joined = prev_word.len() == tb.len()
+                && prev_word.bytes().zip(tb).all(|(a, &b)| a == if b == b' ' { b'-' } else { b });
+            if joined {
                 let prev = &toks[k - 1];
-                if is_capitalised(word(text, prev)) && gap_is_title_gap(text, prev, &toks[k]) {
+                if lw.has(k - 1, F_CAP) && gap_is_title_gap(text, prev, &toks[k]) {
                     return Some(k - 1);
                 }
             }
             continue;
         }
-        if !is_capitalised(word(text, &toks[first])) {
+        if !lw.has(first, F_CAP) {
             continue;
         }
         // Words of the title joined by spaces or hyphens; the title joined
@@ -543,7 +852,7 @@ fn gap_is_title_gap(text: &str, a: &Tok, b: &Tok) -> bool {
 /// The name starting at token `k`: capitalised words, initials and
 /// particles joined by single spaces, at most four words. Returns the index
 /// after its last token.
-fn name_at(text: &str, toks: &[Tok], lw: &[&str], k: usize) -> Option<usize> {
+fn name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
     let mut j = k;
     let mut words = 0;
     while j < toks.len() && words < 4 {
@@ -577,7 +886,8 @@ fn name_at(text: &str, toks: &[Tok], lw: &[&str], k: usize) -> Option<usize> {
 
 /// Persons introduced by an honorific or rank (in the span) or a job title
 /// (outside it), not already matched.
-fn persons_by_title(text: &str, toks: &[Tok], lw: &[&str], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+#[inline(never)]
+fn persons_by_title(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut k = 0;
     while k < toks.len() {
         let (start, min_words) = if let Some(first) = title_before(text, toks, lw, k, &RANKS) {
@@ -627,7 +937,8 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &[&str], entities: &[(Span, En
 
 /// A gazetteer person preceded by an honorific or rank takes it into its
 /// span: "General of the Army Sergei Shoigu", "Mr.Hussein Makhlyuf".
-fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[&str], entities: &mut [(Span, Entity)]) {
+#[inline(never)]
+fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &Lw, entities: &mut [(Span, Entity)]) {
     let mut prev_end = 0;
     for (span, e) in entities.iter_mut() {
         let end = span.end;
@@ -645,6 +956,26 @@ fn extend_persons_over_titles(text: &str, toks: &[Tok], lw: &[&str], entities: &
         prev_end = end;
     }
 }
+
+/// FNV-1a: short keys (words of names) hash faster than with SipHash; the
+/// keys come from the document's own names, so flooding is no concern.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 /// A person mentioned earlier: the words of their full name and of the
 /// name as written, normalised.
@@ -667,7 +998,8 @@ fn name_words(s: &str) -> Vec<String> {
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
 /// Andrei", "Esteemed Alexei"), and their full names written again
 /// ("Corinne Fleisсher"), become those persons.
-fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, Entity)>) {
+#[inline(never)]
+fn coreference(text: &str, toks: &[Tok], lw: &Lw, entities: &mut Vec<(Span, Entity)>) {
     let mut known: Vec<Known> = Vec::new();
     for (span, e) in entities.iter() {
         if e.entity.subtype != Subtype::Person {
@@ -713,8 +1045,8 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
         return;
     }
     // Index: a word of a name → the persons (by when they were first named) it may mean.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<&str, Vec<usize>, Fnv> = HashMap::default();
+    let mut by_pair: HashMap<(&str, &str), Vec<usize>, Fnv> = HashMap::default();
     for (i, p) in known.iter().enumerate() {
         for w in p.first.iter().chain(&p.last) {
             let v = by_word.entry(w.as_str()).or_default();
@@ -748,22 +1080,42 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
             e.entity = known[i].entity.clone();
         }
     }
+    // First bytes of the words that may start a name: a quick refusal.
+    let mut first_bytes = [false; 256];
+    for w in by_word.keys().copied().chain(by_pair.keys().map(|(a, _)| *a)) {
+        if let Some(&b) = w.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    // `norm` of token `k`: its lower-cased word when that is ASCII without apostrophes.
+    let norm_at = |k: usize| -> std::borrow::Cow<'_, str> {
+        let l = lw[k];
+        if l.bytes().all(|b| b.is_ascii() && b != b'\'' && b != b'`') {
+            std::borrow::Cow::Borrowed(l)
+        } else {
+            std::borrow::Cow::Owned(norm(word(text, &toks[k])))
+        }
+    };
     let mut added: Vec<(Span, Entity)> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let t = toks[k];
-        let w = word(text, &t);
-        if !is_capitalised(w) || overlaps_any(entities, Span::new(t.start, t.end)) {
+        if !lw.has(k, F_CAP) {
             k += 1;
             continue;
         }
-        let n = norm(w);
+        let t = toks[k];
+        let w = word(text, &t);
+        let n = norm_at(k);
+        if !n.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) || overlaps_any(entities, Span::new(t.start, t.end)) {
+            k += 1;
+            continue;
+        }
         // The latest person named before this word whose name it is, in full
         // ("Corinne Fleisсher") or in part ("Andrei").
-        let single = latest(by_word.get(n.as_str()), t.start);
+        let single = latest(by_word.get(&*n), t.start);
         let pair = if k + 1 < toks.len() && joined_by_space(text, &t, &toks[k + 1]) {
-            let n2 = norm(word(text, &toks[k + 1]));
-            latest(by_pair.get(&(n.as_str(), n2.as_str())), t.start)
+            let n2 = norm_at(k + 1);
+            latest(by_pair.get(&(&*n, &*n2)), t.start)
         } else {
             None
         };
@@ -783,7 +1135,7 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
             // "Mark" the verb, not Mark Lowcock: a common word, or a first name
             // opening a sentence without a comma after it ("Andrei, please").
             let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', '\n']) || t.start == 0;
-            let first_name = p.first.contains(&n) && !p.last.contains(&n);
+            let first_name = p.first.iter().any(|x| *x == *n) && !p.last.iter().any(|x| *x == *n);
             let addressed = text[t.end..].starts_with([',', '!']);
             if is_english_word(w) || (sentence_start && first_name && !addressed) {
                 k += 1;
@@ -810,27 +1162,43 @@ fn coreference(text: &str, toks: &[Tok], lw: &[&str], entities: &mut Vec<(Span, 
 /// A capitalised place name starting at token `k`: one to four words,
 /// possibly after an Arabic article ("al-Nasriyah", "Ain-Zrekia", "Tell
 /// Shihab"). Returns the index after its last token.
-fn place_name_at(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+fn place_name_at(text: &str, toks: &[Tok], lw: &Lw, k: usize) -> Option<usize> {
+    let _ = text;
     let mut j = k;
     while j < toks.len() && j - k < 4 {
-        if j > k && !joined_by_space(text, &toks[j - 1], &toks[j]) {
+        if j > k && !lw.has(j - 1, F_SPACE_NEXT) {
             break;
         }
-        let w = word(text, &toks[j]);
-        let lower = w.to_lowercase();
-        let article = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&lower.as_str());
-        let cap_after_article = w.split_once('-').is_some_and(|(a, rest)| {
-            ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ez"].contains(&a.to_lowercase().as_str()) && is_capitalised(rest)
-        });
-        let name_word = (is_capitalised(w) || cap_after_article) && !is_function_word(w) && !NOT_NAMES.contains(&lower.as_str());
-        // An article joined by a space to a capitalised word: "Al Baraa", "as Sanamayn".
-        let spaced_article = article && j + 1 < toks.len() && is_capitalised(word(text, &toks[j + 1]));
+        // A name word, or an article joined by a space to a capitalised
+        // word: "Al Baraa", "as Sanamayn".
+        let name_word = lw.has(j, F_PLACE_WORD);
+        let spaced_article = lw.has(j, F_ARTICLE) && j + 1 < toks.len() && lw.has(j + 1, F_CAP);
         if !(name_word || spaced_article) {
             break;
         }
         j += 1;
     }
     (j > k).then_some(j)
+}
+
+/// The tokens that may start a place name (capitalised or hyphenated, not
+/// right after a capitalised word) with the end of the name ([`place_name_at`]).
+#[inline(never)]
+fn place_name_starts(text: &str, toks: &[Tok], lw: &Lw) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        if !lw.has(k, F_CAP | F_HYPHEN) {
+            continue;
+        }
+        // Only at the start of a name.
+        if k > 0 && lw.has(k - 1, F_SPACE_NEXT) && lw.has(k - 1, F_CAP) {
+            continue;
+        }
+        if let Some(end_tok) = place_name_at(text, toks, lw, k) {
+            out.push((k, end_tok));
+        }
+    }
+    out
 }
 
 /// Words after "the ... of" that introduce a place.
@@ -869,17 +1237,10 @@ fn ends_with_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Places named by the words around them.
-fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
-    for k in 0..toks.len() {
+#[inline(never)]
+fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usize)], found: &mut Vec<(Span, Entity)>) {
+    for &(k, end_tok) in starts {
         let t = toks[k];
-        let w = word(text, &t);
-        if !is_capitalised(w) && !w.contains('-') {
-            continue;
-        }
-        // Only at the start of a name.
-        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
-            continue;
-        }
         // "the village of X", "the villages of X and Y": the words before.
         let mut subtype = None;
         if k > 0 && lw[k - 1] == "of" {
@@ -887,27 +1248,34 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Spa
             let before = text[from..t.start].trim_end().to_lowercase();
             subtype = PLACE_INTRO.iter().find(|(p, _)| ends_with_word(&before, p)).map(|(_, s)| *s);
         }
-        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
         if subtype.is_none() {
             // "X, Homs province", "X (Daraa province)", "X in the province of Daraa".
             let after = prefix(&text[toks[end_tok - 1].end..], 60);
-            let la = after.to_lowercase();
             let prov = |s: &str| {
                 let s = s.trim_start_matches([',', '(', ' ']);
                 let mut ws = s.split([' ', ')', ',', '.', ';']).filter(|x| !x.is_empty());
                 match (ws.next(), ws.next()) {
                     (Some(a), Some(b)) => {
                         a.chars().next().is_some_and(char::is_uppercase)
-                            && matches!(b.to_lowercase().as_str(), "province" | "governorate")
+                            // No other letter lower-cases to these ASCII letters.
+                            && (b.eq_ignore_ascii_case("province") || b.eq_ignore_ascii_case("governorate"))
                     }
                     _ => false,
                 }
             };
             if (after.starts_with(", ") || after.starts_with(" (")) && prov(after) {
                 subtype = Some(Subtype::Village);
-            } else if let Some(rest) = ["in the province of ", "in the governorate of "]
-                .iter()
-                .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| &after[after.len() - r.len()..]))
+            } else if let Some(rest) = after
+                .get(..8)
+                // Only " in the " lower-cases to " in the ".
+                .is_some_and(|x| x.eq_ignore_ascii_case(" in the "))
+                .then(|| after.to_lowercase())
+                .and_then(|la| {
+                    ["in the province of ", "in the governorate of "]
+                        .iter()
+                        .find_map(|p| la.strip_prefix(' ').and_then(|x| x.strip_prefix(p)).map(|r| r.len()))
+                })
+                .map(|n| &after[after.len() - n..])
             {
                 // "Anhul in the province of Daraa", not "Achieved in the province of the results".
                 let sentence_start = text[..t.start].trim_end().ends_with(['.', '!', '?', ':', '\n']) || t.start == 0;
@@ -931,7 +1299,7 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Spa
                 if next >= toks.len() || (gap == " " && !joined_by_space(text, &toks[j], &toks[next])) {
                     break;
                 }
-                let Some(e) = place_name_at(text, toks, next) else { break };
+                let Some(e) = place_name_at(text, toks, lw, next) else { break };
                 spans.push((next, e));
                 j = e;
             }
@@ -963,17 +1331,11 @@ fn kind_after(lw: &[&str], j: usize) -> Option<Subtype> {
 /// Camps and crossings named by the word after them ("Newroz camp", "the
 /// Jaber checkpoint") or before them ("via checkpoints Dzheydet-Yabus and
 /// Tal-Kalakh", "the refugee camp Rukban").
-fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(Span, Entity)>) {
-    for k in 0..toks.len() {
+#[inline(never)]
+fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usize)], found: &mut Vec<(Span, Entity)>) {
+    for &(k, end_tok) in starts {
         let t = toks[k];
         let w = word(text, &t);
-        if !is_capitalised(w) && !w.contains('-') {
-            continue;
-        }
-        if k > 0 && joined_by_space(text, &toks[k - 1], &t) && is_capitalised(word(text, &toks[k - 1])) {
-            continue;
-        }
-        let Some(end_tok) = place_name_at(text, toks, k) else { continue };
         // The name stops before "IDP camp", "Border crossing".
         let end_tok = (k + 1..end_tok).find(|&j| kind_after(lw, j).is_some()).unwrap_or(end_tok);
         let after = (end_tok < toks.len() && joined_by_space(text, &toks[end_tok - 1], &toks[end_tok]))
@@ -997,7 +1359,7 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(S
         if before.is_some() && after.is_none() {
             let mut j = end_tok;
             while j + 1 < toks.len() && lw[j] == "and" && joined_by_space(text, &toks[j - 1], &toks[j]) {
-                let Some(e) = place_name_at(text, toks, j + 1) else { break };
+                let Some(e) = place_name_at(text, toks, lw, j + 1) else { break };
                 let span = Span::new(toks[j + 1].start, toks[e - 1].end);
                 found.push((span, context_entity(text[span.start..span.end].to_string(), subtype)));
                 j = e;
@@ -1008,13 +1370,29 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &[&str], found: &mut Vec<(S
 
 /// "... temporary accommodation centres of the province of Homs: Mahmud
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
-fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
-    // ASCII lower case keeps byte offsets.
-    let lower = text.to_ascii_lowercase();
-    for intro in ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"] {
+#[inline(never)]
+fn shelters(text: &str, lower: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
+    const INTROS: [&str; 5] = ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"];
+    // Every intro ends in "ters" or "tres": one scan finds where each occurs.
+    let lb = lower.as_bytes();
+    let mut ends: [Vec<usize>; INTROS.len()] = Default::default();
+    for tail in ["ters", "tres"] {
+        for t in memchr::memmem::find_iter(lb, tail.as_bytes()) {
+            let e = t + 4;
+            for (n, intro) in INTROS.iter().enumerate() {
+                if e >= intro.len() && &lb[e - intro.len()..e] == intro.as_bytes() {
+                    ends[n].push(e);
+                }
+            }
+        }
+    }
+    for (intro, ends) in INTROS.iter().zip(&ends) {
+        // The occurrences `find` would give: left to right, not overlapping.
         let mut from = 0;
-        while let Some(p) = lower[from..].find(intro) {
-            let at = from + p + intro.len();
+        for &at in ends {
+            if at - intro.len() < from {
+                continue;
+            }
             from = at;
             // The list follows the first colon in the same sentence.
             let rest = &text[at..floor_boundary(text, (at + 600).min(text.len()))];
@@ -1048,7 +1426,8 @@ fn shelters(text: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
 
 /// An unknown capitalised name in a parenthesised list in which at least
 /// two items are places: "(Tal Rifaat, Kafr Antun, Ehrez, Jubah etc)".
-fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
+#[inline(never)]
+fn places_in_lists(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)], found: &mut Vec<(Span, Entity)>) {
     let mut from = 0;
     while let Some(p) = text[from..].find('(') {
         let open = from + p;
@@ -1094,7 +1473,7 @@ fn places_in_lists(text: &str, toks: &[Tok], entities: &[(Span, Entity)], found:
                 continue;
             }
             let k = ts.start;
-            let Some(end_tok) = place_name_at(text, toks, k) else { continue };
+            let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
             // The whole item but a trailing "etc".
             let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
             if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 || (k..end_tok).all(|j| is_english_word(word(text, &toks[j]))) {
