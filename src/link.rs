@@ -37,6 +37,9 @@ const ABBREVIATIONS: [&str; 16] =
 /// Sets `where` on the quantities of `found` (sorted by start) from the
 /// places and camps of their own clause.
 pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(MentionKind, Span, Payload)]) {
+    if !found.iter().any(|(k, _, _)| *k == MentionKind::Quantity) {
+        return;
+    }
     let places: Vec<Place> = found
         .iter()
         .filter_map(|(kind, span, payload)| match (kind, payload) {
@@ -46,7 +49,7 @@ pub(crate) fn assign_where(text: &str, gazetteer: &Gazetteer, found: &mut [(Ment
             _ => None,
         })
         .collect();
-    if places.is_empty() || !found.iter().any(|(k, _, _)| *k == MentionKind::Quantity) {
+    if places.is_empty() {
         return;
     }
     let sentences = sentence_starts(text);
