@@ -9,6 +9,12 @@ use std::time::Instant;
 
 use tallystick::{Extractor, MentionKind};
 
+// The allocator the Python extension uses (src/python/mod.rs). Build with
+// `RUSTFLAGS="--cfg system_alloc"` to measure with the system allocator.
+#[cfg(not(system_alloc))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let path =

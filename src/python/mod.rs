@@ -13,6 +13,16 @@ mod mention;
 
 use pyo3::prelude::*;
 
+/// The extension's allocator. Extraction makes many small allocations
+/// (mention texts, names, per-document buffers); mimalloc does them about
+/// 1.7× faster than the system allocator here, and without lock contention
+/// across threads (measured with `examples/throughput.rs`: names 15.6 →
+/// 26.6 MB/s, full 8.8 → 15.1 MB/s on one thread). Only the Python
+/// extension sets it: a Rust program that depends on the crate keeps its own
+/// allocator (the `python` feature is for maturin alone).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Parses a number written in digits or words ("1,851,424", "2.9 million",
 /// "four"); None when `text` is not, as a whole, a number.
 #[pyfunction]
