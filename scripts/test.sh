@@ -27,6 +27,12 @@ pip_install --force-reinstall --no-deps .
 echo "== Python: pytest"
 "$PY" -m pytest -q tests/python tests/notebook tests/scores tests/bench
 
+echo "== Python: corpus scale (streaming CLI on 1 GB and 100,000 files, Spark local[2], Dask LocalCluster)"
+# Spark's workers must run the interpreter the package was installed into.
+export PYSPARK_PYTHON="$("$PY" -c 'import sys; print(sys.executable)')"
+export PYSPARK_DRIVER_PYTHON="$PYSPARK_PYTHON"
+"$PY" -m pytest -q -s tests/scale
+
 shared=../shared
 if [ -f "$shared/corpus/dev/docs.jsonl" ]; then
   echo "== dev corpus: tallystick extract + score.py"
