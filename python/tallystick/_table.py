@@ -69,11 +69,13 @@ def error_row(doc_id: Any, reason: str) -> tuple[Any, ...]:
 
 
 def size_limit_bytes(max_doc_mb: float | None) -> int | None:
-    """``max_doc_mb`` as a byte count (None: no limit)."""
+    """``max_doc_mb`` as a byte count (None: no limit; so are 0 and infinity)."""
     if max_doc_mb is None or max_doc_mb == 0:
         return None
     if not isinstance(max_doc_mb, (int, float)) or isinstance(max_doc_mb, bool) or max_doc_mb < 0 or math.isnan(max_doc_mb):
         raise ValueError(f"max_doc_mb must be a number >= 0 (0 or None: no limit), not {max_doc_mb!r}")
+    if math.isinf(max_doc_mb):
+        return None
     return int(max_doc_mb * 1_000_000)
 
 
