@@ -10,6 +10,10 @@ as Parquet ("+ write Parquet"):
 
 * ``single``: one process, ``_table.table_rows`` on 1 thread, written with
   pyarrow (the baseline; its start-up is the extractor's build),
+* ``cli-1``, ``cli-2``: ``tallystick extract`` with ``--threads 1`` or ``2``
+  ("extract": JSONL to /dev/null; "+ write Parquet": ``--format parquet``),
+  its start-up (import and extractor build: the CLI on an empty file) timed
+  apart and taken off its runs,
 * ``spark``: ``tallystick.spark.extract`` on a SparkSession ``local[N]``,
 * ``dask``: ``tallystick.dask.extract`` on a LocalCluster of N worker
   processes of one thread each.
@@ -109,6 +113,21 @@ def run_single(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     return {"startup": startup, "warmup": warmup, "count": count, "seconds": seconds, "rows": parquet_rows(out)}
 
 
+def run_cli(corpus: Path, out: Path, threads: int) -> dict[str, Any]:
+    import subprocess
+
+    def cli(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "tallystick", "extract", "-q", "--threads", str(threads), *args],
+                       check=True)
+
+    empty = out.with_name(out.name + "-empty.jsonl")
+    empty.write_text("", encoding="utf-8")
+    startup = min(timed(lambda: cli(str(empty), "-o", os.devnull))[0] for _ in range(REPEAT))
+    count = min(timed(lambda: cli(str(corpus), "-o", os.devnull))[0] for _ in range(REPEAT)) - startup
+    seconds = best(lambda target: cli(str(corpus), "--format", "parquet", "-o", str(target)), out) - startup
+    return {"startup": startup, "warmup": 0.0, "count": count, "seconds": seconds, "rows": parquet_rows(out)}
+
+
 def run_spark(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
@@ -191,14 +210,20 @@ def run_dask(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
         cluster.close()
 
 
-ENGINES = {"single": run_single, "spark": run_spark, "dask": run_dask}
+ENGINES: dict[str, Callable[[Path, Path, int], dict[str, Any]]] = {
+    "single": run_single,
+    "cli-1": lambda corpus, out, workers: run_cli(corpus, out, 1),
+    "cli-2": lambda corpus, out, workers: run_cli(corpus, out, 2),
+    "spark": run_spark,
+    "dask": run_dask,
+}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size-mb", type=float, default=20.0)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--engines", default="single,spark,dask")
+    ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs of each timed job; the best is reported")
     args = ap.parse_args()
     globals()["REPEAT"] = max(1, args.repeat)

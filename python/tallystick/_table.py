@@ -90,7 +90,7 @@ def check_text(text: Any, limit: int | None) -> str | None:
         # the limit are measured exactly.
         size = len(text) if limit is None or len(text) * 4 <= limit else len(text.encode("utf-8", "surrogatepass"))
     else:
-        return f"text is a {type(text).__name__}, not a string"
+        return f"text is of type {type(text).__name__}, not a string"
     if limit is not None and size > limit:
         return f"document is {size:,} bytes, over the limit of {limit:,} bytes (max_doc_mb={limit / 1e6:g})"
     return None

@@ -92,7 +92,7 @@ def test_bad_documents_get_error_rows_and_the_others_are_extracted(dask_client: 
         (row,) = rows[doc_id]
         assert row[1:-1] == (None,) * (len(_table.TABLE_COLUMNS) - 2), row
     assert rows["null"][0][-1] == "text is null"
-    assert rows["int"][0][-1] == "text is a int, not a string"
+    assert rows["int"][0][-1] == "text is of type int, not a string"
     assert "over the limit of 10,000,000 bytes" in rows["big"][0][-1]
     assert "not a date" in rows["bad-date"][0][-1]
     ok = {r[1]: r for r in rows["ok"]}
@@ -108,7 +108,7 @@ def test_bad_items_of_a_bag_get_error_rows(dask_client: Any, tables: Any) -> Non
     assert all(set(r) == set(_table.TABLE_COLUMNS) for r in rows)
     errors = sorted((r["doc_id"] or "", r["error"]) for r in rows if r["error"])
     assert errors[:2] == [("", "item is a NoneType, not a dict"), ("", "item is a str, not a dict")]
-    assert errors[2:5] == [("2", "text is a int, not a string"), ("3", "no 'text' key"), ("4", "text is null")]
+    assert errors[2:5] == [("2", "text is of type int, not a string"), ("3", "no 'text' key"), ("4", "text is null")]
     assert errors[5][0] == "5" and "2019-13-45" in errors[5][1] and len(errors) == 6
     assert {r["kind"] for r in rows if r["doc_id"] == "1"} == {"place", "quantity", "date"}
 
