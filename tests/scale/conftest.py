@@ -8,7 +8,6 @@ this folder do not pay for a JVM or a cluster.
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 import os
@@ -102,37 +101,14 @@ def dev_reference(dev_docs: list[dict[str, Any]]) -> list[Row]:
     return rows
 
 
-def _cli_supports(fmt: str) -> bool:
-    p = subprocess.run([sys.executable, "-m", "tallystick", "extract", "--help"], capture_output=True, text=True)
-    return p.returncode == 0 and fmt in p.stdout
-
-
-def _csv_rows(path: Path) -> list[Row]:
-    """The CLI's CSV (FRAME_COLUMNS + error; empty cells for nulls) as normalized rows."""
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        assert tuple(header) == _table.TABLE_COLUMNS
-        return normalize(tuple(None if v == "" else v for v in row) for row in reader)
-
-
 @pytest.fixture(scope="session")
 def dev_cli(tmp_path_factory: pytest.TempPathFactory, dev_docs: list[dict[str, Any]]) -> list[Row]:
-    """What ``tallystick extract --format parquet`` (or, without Parquet, ``--format csv``) writes for the dev corpus."""
-    out = tmp_path_factory.mktemp("cli")
-    if _cli_supports("parquet"):
-        import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
-
-        target = out / "parquet"
-        args = ["--format", "parquet", "-o", str(target)]
-    else:  # pragma: no cover - before the CLI had Parquet
-        target = out / "mentions.csv"
-        args = ["--format", "csv", "-o", str(target)]
-    p = subprocess.run([sys.executable, "-m", "tallystick", "extract", str(DEV_DOCS), "--quiet", *args],
-                       capture_output=True, text=True)
+    """What ``tallystick extract --format parquet`` writes for the dev corpus."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    target = tmp_path_factory.mktemp("cli") / "parquet"
+    p = subprocess.run([sys.executable, "-m", "tallystick", "extract", str(DEV_DOCS), "--quiet",
+                        "--format", "parquet", "-o", str(target)], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr
-    if target.suffix == ".csv":
-        return _csv_rows(target)
     table = pq.read_table(target)
     assert tuple(table.column_names) == _table.TABLE_COLUMNS
     return normalize(tuple(r[name] for name in _table.TABLE_COLUMNS) for r in table.to_pylist())
