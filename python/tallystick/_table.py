@@ -184,7 +184,10 @@ def table_rows(
 def pandas_frame(rows: Iterable[tuple[Any, ...]]) -> Any:
     """A pandas DataFrame of table rows with the types of :data:`COLUMN_TYPES`
     (``start``/``end`` as nullable ``Int64``, floats as ``float64``, strings as
-    ``object`` holding str or None): the same dtypes for every partition, even an empty one."""
+    pandas' ``string`` dtype, nulls ``pandas.NA``): the same dtypes for every
+    partition, even an empty one, so that an empty frame is a usable Dask
+    ``meta`` (``to_parquet`` infers its schema from it: ``object`` columns
+    would have no Arrow type)."""
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
     rows = list(rows)
@@ -195,6 +198,8 @@ def pandas_frame(rows: Iterable[tuple[Any, ...]]) -> Any:
             frame[name] = frame[name].astype("Int64")
         elif kind == "float64":
             frame[name] = frame[name].astype("float64")
+        else:
+            frame[name] = frame[name].astype("string")
     return frame
 
 
