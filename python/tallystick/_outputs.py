@@ -28,9 +28,9 @@ import json
 import os
 import re
 import sys
-from typing import IO, Any, Sequence
+from typing import IO, Any, Iterable, Sequence
 
-from . import _frame, _table
+from . import _table
 from ._core import Extractor
 from ._inputs import Doc, Failed
 
@@ -51,9 +51,11 @@ def id_key(doc_id: Any) -> str:
 class Sink:
     """Base of the three outputs."""
 
+    _done: set[str] = set()
+
     def done_ids(self) -> set[str]:
         """Keys of the documents already written (only when resuming)."""
-        return set()
+        return self._done
 
     def document(self, item: Doc, result: Any, extractor: Extractor) -> int:
         """Writes one extracted document (``result`` is its mentions, or a str: the reason it has
@@ -87,9 +89,6 @@ class JsonlSink(Sink):
             self.out = open(path, "a", encoding="utf-8", newline="\n")
         else:
             self.out = open(path, "w", encoding="utf-8", newline="\n")
-
-    def done_ids(self) -> set[str]:
-        return self._done
 
     def document(self, item: Doc, result: Any, extractor: Extractor) -> int:
         if isinstance(result, str):
@@ -143,7 +142,7 @@ def _scan_jsonl_ids(path: str) -> set[str]:
 
 # ---------------------------------------------------------------- CSV
 class CsvSink(Sink):
-    COLUMNS = _frame.FRAME_COLUMNS + ("error",)
+    COLUMNS = _table.TABLE_COLUMNS
 
     def __init__(self, path: str | None, resume: bool) -> None:
         self.path = path
@@ -176,30 +175,16 @@ class CsvSink(Sink):
             self.writer.writerow(self.COLUMNS)
             self.checkpoint = open(progress, "w", encoding="utf-8")
 
-    def done_ids(self) -> set[str]:
-        return self._done
-
     def document(self, item: Doc, result: Any, extractor: Extractor) -> int:
-        if isinstance(result, str):
-            self._error(item.id, result)
-            return 0
-        if not result:
-            return 0
-        # The date given with the document, else its dateline's (the core decides).
-        try:
-            doc_date = extractor.document_date(item.text, date=item.date)
-        except (ValueError, TypeError):
-            doc_date = None
-        for m in result:
-            row = _frame.mention_row(item.id, m, doc_date)
-            self.writer.writerow(["" if v is None else v for v in row] + [""])
-        return len(result)
+        # The same rows as Parquet's (the document date is the one given, else the dateline's).
+        self._rows(_table.document_rows(extractor, item.id, item.text, item.date, result))
+        return 0 if isinstance(result, str) else len(result)
 
     def failed(self, item: Failed) -> None:
-        self._error(item.id, item.error)
+        self._rows([_table.error_row(item.id, item.error)])
 
-    def _error(self, doc_id: Any, message: str) -> None:
-        self.writer.writerow([doc_id] + [""] * (len(self.COLUMNS) - 2) + [message])
+    def _rows(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        self.writer.writerows(["" if v is None else v for v in row] for row in rows)
 
     def commit(self, items: Sequence[Doc | Failed]) -> None:
         self.out.flush()
@@ -275,9 +260,6 @@ class ParquetSink(Sink):
         self.part_ids: list[str] = []
         self.part_input = 0
         self.pending: list[tuple[Any, ...]] = []
-
-    def done_ids(self) -> set[str]:
-        return self._done
 
     def document(self, item: Doc, result: Any, extractor: Extractor) -> int:
         rows = list(_table.document_rows(extractor, item.id, item.text, item.date, result))
