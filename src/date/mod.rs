@@ -136,6 +136,16 @@ pub(crate) fn find_document_date(text: &str) -> Option<PartialDate> {
     if let Some((pos, _)) = head.match_indices('\n').nth(HEAD_LINES) {
         head = &head[..pos];
     }
+    // A dateline needs a year, and the scanner's years are runs of exactly
+    // four ASCII digits: without one, the scan cannot find a dateline.
+    if !has_four_digit_run(head.as_bytes()) {
+        return None;
+    }
+    dateline_in(head)
+}
+
+/// The first date with a year and a month in `head` that reads as a dateline.
+fn dateline_in(head: &str) -> Option<PartialDate> {
     for m in scan::scan(head) {
         let Some(date) = m.value.value else { continue };
         if date.year.is_none() || date.month.is_none() {
@@ -150,6 +160,11 @@ pub(crate) fn find_document_date(text: &str) -> Option<PartialDate> {
         }
     }
     None
+}
+
+/// Whether `bytes` holds a run of exactly four ASCII digits (a possible year).
+fn has_four_digit_run(bytes: &[u8]) -> bool {
+    bytes.split(|b| !b.is_ascii_digit()).any(|run| run.len() == 4)
 }
 
 /// "date", "Published:", "Updated at" just before the date.
@@ -282,6 +297,32 @@ mod tests {
     fn dates_in(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
         let doc = doc.map(|d| parse_document_date(d).unwrap());
         find_dates(text, doc).iter().map(|m| (text[m.span.start..m.span.end].to_string(), render(&m.date))).collect()
+    }
+
+    proptest! {
+        /// The four-digit prefilter never hides a dateline the scan would find.
+        #[test]
+        fn no_dateline_without_a_four_digit_run(
+            parts in proptest::collection::vec(prop_oneof![
+                Just("2017"), Just("17"), Just("201"), Just("20171"), Just("11"), Just("9"), Just("-"), Just("/"),
+                Just("."), Just(", "), Just(" "), Just("\n"), Just("September"), Just("Sept."), Just("May"),
+                Just("date"), Just("MOSCOW,"), Just("Monday"), Just("12:30"), Just("on"), Just("٢٠١٧"),
+            ], 0..14)
+        ) {
+            let head: String = parts.concat();
+            if dateline_in(&head).is_some() {
+                prop_assert!(has_four_digit_run(head.as_bytes()), "{head:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn four_digit_runs() {
+        assert!(has_four_digit_run(b"date 2017-09-11"));
+        assert!(has_four_digit_run(b"2017"));
+        assert!(!has_four_digit_run(b"20171 and 201 and 11/09/17"));
+        assert!(!has_four_digit_run(b""));
+        assert_eq!(find_document_date("MOSCOW, September 11\nNo year."), None);
     }
 
     fn one(text: &str) -> (String, String) {
