@@ -10,10 +10,7 @@ use tallystick::{Extractor, MentionKind};
 
 /// About 1 MB of bulletin text, made by repeating the bundled samples.
 fn corpus() -> String {
-    let parts = [
-        include_str!("../examples/sample/bulletin-1.txt"),
-        include_str!("../examples/sample/bulletin-2.txt"),
-    ];
+    let parts = [include_str!("../examples/sample/bulletin-1.txt"), include_str!("../examples/sample/bulletin-2.txt")];
     let mut text = String::new();
     let mut i = 0;
     while text.len() < 1 << 20 {

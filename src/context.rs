@@ -86,7 +86,11 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 
 #[inline]
 fn is_alnum(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Byte classes for the tokenizer: ASCII letters and digits, upper and lower
@@ -486,7 +490,9 @@ fn is_function_word(w: &str) -> bool {
 fn drop_minor_places_in_phrases(text: &str, toks: &[Tok], entities: &mut Vec<(Span, Entity)>) {
     let spans: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     entities.retain(|(span, e)| {
-        if e.entity.subtype.kind() != MentionKind::Place || !matches!(e.entity.subtype, Subtype::Village | Subtype::Town | Subtype::Neighbourhood) {
+        if e.entity.subtype.kind() != MentionKind::Place
+            || !matches!(e.entity.subtype, Subtype::Village | Subtype::Town | Subtype::Neighbourhood)
+        {
             return true;
         }
         let Some(i) = tok_at(toks, span.start) else { return true };
@@ -549,10 +555,39 @@ const RANKS: [&str; 33] = [
 /// The last words of every title of [`RANKS`] and [`JOB_TITLES`]: a word
 /// that is none of them ends no title.
 const TITLE_LAST_WORDS: [&str; 33] = [
-    "army", "general", "colonel", "admiral", "marshal", "lieutenant", "major", "captain", "brigadier", "sergeant",
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "madame", "sir", "ambassador",
-    "president", "minister", "governor", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman",
-    "commander", "mayor", "premier",
+    "army",
+    "general",
+    "colonel",
+    "admiral",
+    "marshal",
+    "lieutenant",
+    "major",
+    "captain",
+    "brigadier",
+    "sergeant",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "mister",
+    "madam",
+    "madame",
+    "sir",
+    "ambassador",
+    "president",
+    "minister",
+    "governor",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "commander",
+    "mayor",
+    "premier",
 ];
 
 /// Where the honorifics start in [`RANKS`] ("Mr.", "Ms.", "Dr."...): the
@@ -579,11 +614,46 @@ const JOB_TITLES: [&str; 12] = [
 /// Capitalised words that follow a rank without being a name ("General
 /// Staff", "Major Aleppo").
 const NOT_NAMES: [&str; 40] = [
-    "staff", "assembly", "secretary", "directorate", "command", "headquarters", "prosecutor", "administration",
-    "security", "council", "committee", "department", "ministry", "office", "government", "authority", "consul",
-    "director", "manager", "secretariat", "please", "thank", "thanks", "the", "of", "and", "for", "in", "on",
-    "statement", "report", "situation", "mission", "operation", "forces", "army", "federation", "republic",
-    "minister", "president",
+    "staff",
+    "assembly",
+    "secretary",
+    "directorate",
+    "command",
+    "headquarters",
+    "prosecutor",
+    "administration",
+    "security",
+    "council",
+    "committee",
+    "department",
+    "ministry",
+    "office",
+    "government",
+    "authority",
+    "consul",
+    "director",
+    "manager",
+    "secretariat",
+    "please",
+    "thank",
+    "thanks",
+    "the",
+    "of",
+    "and",
+    "for",
+    "in",
+    "on",
+    "statement",
+    "report",
+    "situation",
+    "mission",
+    "operation",
+    "forces",
+    "army",
+    "federation",
+    "republic",
+    "minister",
+    "president",
 ];
 
 /// Particles inside names ("Staffan de Mistura", "Abu Bakr al-Baghdadi").
@@ -660,27 +730,27 @@ fn slot(key: u128) -> usize {
 
 /// The list bits of a lower-cased word (open addressing on the packed word).
 static WORD_TABLE: std::sync::LazyLock<Vec<(u128, u16)>> = std::sync::LazyLock::new(|| {
-        let mut t = vec![(0u128, 0u16); 1 << TABLE_BITS];
-        let lists: [(&[&str], u16); 5] = [
-            (&PARTICLES, F_PARTICLE),
-            (&NOT_NAMES, F_NOT_NAME),
-            (&FUNCTION_WORDS, F_FUNCTION),
-            (&ARTICLES, F_ARTICLE),
-            (&TITLE_LAST_WORDS, F_ENDS_TITLE),
-        ];
-        for (list, bit) in lists {
-            for w in list {
-                let key = pack(w.as_bytes()).expect("short list word");
-                let mut i = slot(key);
-                while t[i].0 != 0 && t[i].0 != key {
-                    i = (i + 1) & ((1 << TABLE_BITS) - 1);
-                }
-                t[i].0 = key;
-                t[i].1 |= bit;
+    let mut t = vec![(0u128, 0u16); 1 << TABLE_BITS];
+    let lists: [(&[&str], u16); 5] = [
+        (&PARTICLES, F_PARTICLE),
+        (&NOT_NAMES, F_NOT_NAME),
+        (&FUNCTION_WORDS, F_FUNCTION),
+        (&ARTICLES, F_ARTICLE),
+        (&TITLE_LAST_WORDS, F_ENDS_TITLE),
+    ];
+    for (list, bit) in lists {
+        for w in list {
+            let key = pack(w.as_bytes()).expect("short list word");
+            let mut i = slot(key);
+            while t[i].0 != 0 && t[i].0 != key {
+                i = (i + 1) & ((1 << TABLE_BITS) - 1);
             }
+            t[i].0 = key;
+            t[i].1 |= bit;
         }
-        t
-    });
+    }
+    t
+});
 
 fn word_bits(w: &str) -> u16 {
     let Some(key) = pack(w.as_bytes()) else { return 0 };
@@ -777,7 +847,8 @@ fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut
         let cap = f & F_CAP != 0;
         let cap_after_article = hyphen && {
             let w = word(text, t);
-            w.split_once('-').is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest))
+            w.split_once('-')
+                .is_some_and(|(a, rest)| ARTICLES.contains(&a.to_lowercase().as_str()) && is_capitalised(rest))
         };
         if (cap || cap_after_article) && f & (F_FUNCTION | F_NOT_NAME) == 0 {
             f |= F_PLACE_WORD;
@@ -988,11 +1059,7 @@ struct Known {
 }
 
 fn name_words(s: &str) -> Vec<String> {
-    s.split([' ', '\u{a0}'])
-        .filter(|w| !w.is_empty())
-        .map(norm)
-        .filter(|w| !PARTICLES.contains(&w.as_str()))
-        .collect()
+    s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).map(norm).filter(|w| !PARTICLES.contains(&w.as_str())).collect()
 }
 
 /// Bare first names and surnames of persons named earlier ("Shoigu", "Mr.
@@ -1106,7 +1173,9 @@ fn coreference(text: &str, toks: &[Tok], lw: &Lw, entities: &mut Vec<(Span, Enti
         let t = toks[k];
         let w = word(text, &t);
         let n = norm_at(k);
-        if !n.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) || overlaps_any(entities, Span::new(t.start, t.end)) {
+        if !n.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)])
+            || overlaps_any(entities, Span::new(t.start, t.end))
+        {
             k += 1;
             continue;
         }
@@ -1292,7 +1361,11 @@ fn places_by_context(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usize)
             while j < toks.len() {
                 let gap = &text[toks[j - 1].end..toks[j].start];
                 let next = if gap == ", " || gap == " " && lw[j] == "and" {
-                    if lw[j] == "and" { j + 1 } else { j }
+                    if lw[j] == "and" {
+                        j + 1
+                    } else {
+                        j
+                    }
                 } else {
                     break;
                 };
@@ -1372,7 +1445,8 @@ fn camps_and_crossings(text: &str, toks: &[Tok], lw: &Lw, starts: &[(usize, usiz
 /// Usman, Al Baraa Bin Malik, ...": the named shelters of a list.
 #[inline(never)]
 fn shelters(text: &str, lower: &str, toks: &[Tok], found: &mut Vec<(Span, Entity)>) {
-    const INTROS: [&str; 5] = ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"];
+    const INTROS: [&str; 5] =
+        ["accommodation centers", "accommodation centres", "shelters", "collective centres", "collective centers"];
     // Every intro ends in "ters" or "tres": one scan finds where each occurs.
     let lb = lower.as_bytes();
     let mut ends: [Vec<usize>; INTROS.len()] = Default::default();
@@ -1476,7 +1550,10 @@ fn places_in_lists(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity)
             let Some(end_tok) = place_name_at(text, toks, lw, k) else { continue };
             // The whole item but a trailing "etc".
             let rest = text[toks[end_tok - 1].end..b].trim().trim_end_matches('.').to_lowercase();
-            if !(rest.is_empty() || rest == "etc") || end_tok - k > 3 || (k..end_tok).all(|j| is_english_word(word(text, &toks[j]))) {
+            if !(rest.is_empty() || rest == "etc")
+                || end_tok - k > 3
+                || (k..end_tok).all(|j| is_english_word(word(text, &toks[j])))
+            {
                 continue;
             }
             let span = Span::new(toks[k].start, toks[end_tok - 1].end);
@@ -1504,10 +1581,7 @@ mod tests {
         for w in entities.windows(2) {
             assert!(w[0].0.end <= w[1].0.start, "overlap: {entities:?}");
         }
-        entities
-            .into_iter()
-            .map(|(s, e)| (text[s.start..s.end].to_string(), e.entity.name, e.entity.id))
-            .collect()
+        entities.into_iter().map(|(s, e)| (text[s.start..s.end].to_string(), e.entity.name, e.entity.id)).collect()
     }
 
     #[test]
@@ -1515,7 +1589,10 @@ mod tests {
         let text = "Ms. Corinne Fleischer spoke. Statement by Major-General A. Bakin. Mr.Hussein Makhluf and Dr. Feisal Miqdad.";
         let got = run(text, vec![]);
         let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(names, vec!["Ms. Corinne Fleischer", "Major-General A. Bakin", "Mr.Hussein Makhluf", "Dr. Feisal Miqdad"]);
+        assert_eq!(
+            names,
+            vec!["Ms. Corinne Fleischer", "Major-General A. Bakin", "Mr.Hussein Makhluf", "Dr. Feisal Miqdad"]
+        );
         assert_eq!(got[1].1, "A. Bakin");
         assert!(got.iter().all(|x| x.2.is_none()));
     }
@@ -1528,15 +1605,19 @@ mod tests {
 
     #[test]
     fn a_person_named_again_is_the_same_person() {
-        let text = "Ms. Corinne Fleischer spoke. Ms. Corinne, please! Statement by Corinne Fleisсher. Esteemed Corinne.";
+        let text =
+            "Ms. Corinne Fleischer spoke. Ms. Corinne, please! Statement by Corinne Fleisсher. Esteemed Corinne.";
         let got = run(text, vec![]);
         let v: Vec<(&str, &str)> = got.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
-        assert_eq!(v, vec![
-            ("Ms. Corinne Fleischer", "Corinne Fleischer"),
-            ("Ms. Corinne", "Corinne Fleischer"),
-            ("Corinne Fleisсher", "Corinne Fleischer"),
-            ("Corinne", "Corinne Fleischer"),
-        ]);
+        assert_eq!(
+            v,
+            vec![
+                ("Ms. Corinne Fleischer", "Corinne Fleischer"),
+                ("Ms. Corinne", "Corinne Fleischer"),
+                ("Corinne Fleisсher", "Corinne Fleischer"),
+                ("Corinne", "Corinne Fleischer"),
+            ]
+        );
     }
 
     #[test]
@@ -1585,7 +1666,8 @@ mod tests {
 
     #[test]
     fn places_by_context() {
-        let text = "Aid reached the village of Anhul in the province of Daraa. Citizens of al-Zara, Homs province, and \
+        let text =
+            "Aid reached the village of Anhul in the province of Daraa. Citizens of al-Zara, Homs province, and \
                     Nawa (Daraa province). The villages of Abu Kahf, Maan and Tayba.";
         let got = run(text, vec![]);
         let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
@@ -1613,15 +1695,18 @@ mod tests {
         ];
         let got = run(text, ents);
         let names: Vec<&str> = got.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(names, vec![
-            "Mahmud Usman",
-            "Al Baraa Bin Malik",
-            "Abdurakhman Shatur",
-            "Tal Rifaat",
-            "Kafr Antun",
-            "Ehrez",
-            "Jubah"
-        ]);
+        assert_eq!(
+            names,
+            vec![
+                "Mahmud Usman",
+                "Al Baraa Bin Malik",
+                "Abdurakhman Shatur",
+                "Tal Rifaat",
+                "Kafr Antun",
+                "Ehrez",
+                "Jubah"
+            ]
+        );
     }
 
     #[test]

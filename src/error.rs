@@ -51,12 +51,7 @@ impl Error {
     }
 
     pub(crate) fn gazetteer(source: &str, line: Option<usize>, message: impl Into<String>) -> Error {
-        Error {
-            kind: ErrorKind::Gazetteer,
-            message: message.into(),
-            path: Some(PathBuf::from(source)),
-            line,
-        }
+        Error { kind: ErrorKind::Gazetteer, message: message.into(), path: Some(PathBuf::from(source)), line }
     }
 
     pub(crate) fn io(path: &Path, err: &std::io::Error) -> Error {

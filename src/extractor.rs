@@ -10,7 +10,7 @@ use crate::date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::link;
-use crate::mention::{DateValue, Entity, Mention, MentionKind, Payload, PartialDate, Span};
+use crate::mention::{DateValue, Entity, Mention, MentionKind, PartialDate, Payload, Span};
 use crate::quantity;
 use crate::text::offsets::CharCounter;
 
@@ -115,9 +115,7 @@ impl ExtractorBuilder {
 /// and shared by every extractor that uses only the bundled data.
 fn bundled_matcher() -> Result<Arc<Matcher>> {
     static MATCHER: OnceLock<Result<Arc<Matcher>>> = OnceLock::new();
-    MATCHER
-        .get_or_init(|| Ok(Arc::new(Matcher::new(Arc::new(bundled::gazetteer()?.clone()))?)))
-        .clone()
+    MATCHER.get_or_init(|| Ok(Arc::new(Matcher::new(Arc::new(bundled::gazetteer()?.clone()))?))).clone()
 }
 
 #[derive(Debug)]
@@ -254,7 +252,13 @@ impl Extractor {
             .map(|(kind, span, payload)| {
                 let start = chars.char_offset(span.start);
                 let end = start + text[span.start..span.end].chars().count();
-                Mention { kind, span, chars: Span::new(start, end), text: text[span.start..span.end].to_string(), payload }
+                Mention {
+                    kind,
+                    span,
+                    chars: Span::new(start, end),
+                    text: text[span.start..span.end].to_string(),
+                    payload,
+                }
             })
             .collect()
     }

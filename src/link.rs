@@ -122,9 +122,8 @@ fn place_of(text: &str, sentences: &[usize], figure: Span, places: &[Place]) -> 
     }
     // Which candidate contains which (rule 5).
     let n = candidates.len();
-    let contains_rel: Vec<Vec<bool>> = (0..n)
-        .map(|i| (0..n).map(|j| i != j && contains(text, candidates[i], candidates[j])).collect())
-        .collect();
+    let contains_rel: Vec<Vec<bool>> =
+        (0..n).map(|i| (0..n).map(|j| i != j && contains(text, candidates[i], candidates[j])).collect()).collect();
     // Rule 4: lists go, unless the pair is a container relation.
     let mut listed = vec![false; n];
     for i in 1..n {
@@ -137,8 +136,7 @@ fn place_of(text: &str, sentences: &[usize], figure: Span, places: &[Place]) -> 
         }
     }
     // Rule 5: a container goes when a place inside it is still a candidate.
-    let dropped: Vec<bool> =
-        (0..n).map(|i| listed[i] || (0..n).any(|j| contains_rel[i][j] && !listed[j])).collect();
+    let dropped: Vec<bool> = (0..n).map(|i| listed[i] || (0..n).any(|j| contains_rel[i][j] && !listed[j])).collect();
     // Rule 7a: a place attached to the figure by a preposition ("four zones in Syria").
     if let Some(k) = (0..n).find(|&k| candidates[k].span.start >= figure.end) {
         if !listed[k] && is_attached(&text[figure.end..candidates[k].span.start]) && !is_crossing(text, candidates[k]) {
@@ -256,7 +254,10 @@ fn is_origin(text: &str, p: &Place) -> bool {
         if *w == "from" {
             return true;
         }
-        let filler = matches!(*w, "the" | "and" | "of" | "territory" | "southern" | "northern" | "eastern" | "western" | "rural" | "central");
+        let filler = matches!(
+            *w,
+            "the" | "and" | "of" | "territory" | "southern" | "northern" | "eastern" | "western" | "rural" | "central"
+        );
         if !filler || n >= 4 {
             return false;
         }
@@ -335,11 +336,11 @@ fn is_clause_break(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-
 fn ends_with_abbreviation(sentence: &str) -> bool {
     let s = sentence.trim_end();
     let Some(body) = s.strip_suffix('.') else { return false };
-    let word: String = body.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    let word: String =
+        body.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
@@ -383,14 +384,16 @@ mod tests {
     #[test]
     fn parenthesised_figures_belong_to_the_place_before_them() {
         let t = "violations in the provinces of Damascus (5), and Hama (2).";
-        let p = [place(t, "Damascus", "Damascus", Subtype::Governorate), place(t, "Hama", "Hama", Subtype::Governorate)];
+        let p =
+            [place(t, "Damascus", "Damascus", Subtype::Governorate), place(t, "Hama", "Hama", Subtype::Governorate)];
         assert_eq!(where_of(t, "5", &p).as_deref(), Some("Damascus"));
         assert_eq!(where_of(t, "2", &p).as_deref(), Some("Hama"));
     }
 
     #[test]
     fn movements_prefer_destination_then_origin_then_crossing() {
-        let t = "From 10 June from Lebanon via checkpoints Dzheydet-Yabus and Tal-Kalakh have returned 16,381 refugees.";
+        let t =
+            "From 10 June from Lebanon via checkpoints Dzheydet-Yabus and Tal-Kalakh have returned 16,381 refugees.";
         let p = [
             place(t, "Lebanon", "Lebanon", Subtype::Country),
             place(t, "Dzheydet-Yabus", "Jdeidat Yabous", Subtype::Crossing),
@@ -401,7 +404,10 @@ mod tests {
         let p = [place(t, "Idlib", "Idlib", Subtype::Governorate), place(t, "Sinjar", "Sinjar", Subtype::Town)];
         assert_eq!(where_of(t, "22,500 returnees", &p).as_deref(), Some("Sinjar"));
         let t = "Over the past day, 68 people have returned to Homs province, and 110 people – to the Eastern Ghouta.";
-        let p = [place(t, "Homs", "Homs", Subtype::Governorate), place(t, "Eastern Ghouta", "Eastern Ghouta", Subtype::Region)];
+        let p = [
+            place(t, "Homs", "Homs", Subtype::Governorate),
+            place(t, "Eastern Ghouta", "Eastern Ghouta", Subtype::Region),
+        ];
         assert_eq!(where_of(t, "68 people", &p).as_deref(), Some("Homs"));
         assert_eq!(where_of(t, "110 people", &p).as_deref(), Some("Eastern Ghouta"));
     }

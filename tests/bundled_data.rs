@@ -89,7 +89,17 @@ fn populated_places_and_neighbours_are_there() {
     assert!(localities > 10_000, "{localities} populated places");
     let with_coords = g.entries().iter().filter(|e| e.lat.is_some() && e.lon.is_some()).count();
     assert!(with_coords > 10_000);
-    for id in ["country-sy", "country-jo", "country-lb", "country-tr", "country-iq", "jo-prov-mafraq", "lb-prov-akkar", "tr-prov-hatay", "iq-prov-anbar"] {
+    for id in [
+        "country-sy",
+        "country-jo",
+        "country-lb",
+        "country-tr",
+        "country-iq",
+        "jo-prov-mafraq",
+        "lb-prov-akkar",
+        "tr-prov-hatay",
+        "iq-prov-anbar",
+    ] {
         assert!(g.get(id).is_some(), "{id}");
     }
     // Every populated place of Syria lies in a governorate.
@@ -115,17 +125,20 @@ fn places(found: &[Mention]) -> Vec<(String, String)> {
 #[test]
 fn spellings_of_one_place_link_to_one_id() {
     let e = tallystick::default_extractor();
-    let ids: HashSet<String> = ["Deir-ez-Zour", "Dayr az Zawr", "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "DEIR EZ-ZOR"]
-        .iter()
-        .map(|s| {
-            let found = places(&e.extract(&format!("Aid reached {s} today.")));
-            assert_eq!(found.len(), 1, "{s}: {found:?}");
-            assert_eq!(found[0].0, *s);
-            found[0].1.clone()
-        })
-        .collect();
+    let ids: HashSet<String> =
+        ["Deir-ez-Zour", "Dayr az Zawr", "Deir ez-Zor", "Deir Ezzor", "Deir al-Zor", "DEIR EZ-ZOR"]
+            .iter()
+            .map(|s| {
+                let found = places(&e.extract(&format!("Aid reached {s} today.")));
+                assert_eq!(found.len(), 1, "{s}: {found:?}");
+                assert_eq!(found[0].0, *s);
+                found[0].1.clone()
+            })
+            .collect();
     assert_eq!(ids.len(), 1, "{ids:?}");
-    for (a, b) in [("Tell Rifaat", "Tal Rifaat"), ("Douma", "Duma"), ("Rif Dimashq", "Rural Damascus"), ("Idlib", "Idleb")] {
+    for (a, b) in
+        [("Tell Rifaat", "Tal Rifaat"), ("Douma", "Duma"), ("Rif Dimashq", "Rural Damascus"), ("Idlib", "Idleb")]
+    {
         let x = places(&e.extract(&format!("in {a}.")));
         let y = places(&e.extract(&format!("in {b}.")));
         assert_eq!(x[0].1, y[0].1, "{a} / {b}");

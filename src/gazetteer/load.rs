@@ -32,7 +32,11 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub(super) fn parse_tsv(text: &str, source: &str) -> Result<Vec<(usize, Entry)>> {
     let mut lines = content_lines(text);
     let Some((header_line, header)) = lines.next() else {
-        return Err(Error::gazetteer(source, None, "the file is empty: expected a header line with id, name, kind, subtype"));
+        return Err(Error::gazetteer(
+            source,
+            None,
+            "the file is empty: expected a header line with id, name, kind, subtype",
+        ));
     };
     let names: Vec<String> = header.split('\t').map(|h| h.trim().to_ascii_lowercase()).collect();
     for r in REQUIRED {
@@ -98,7 +102,11 @@ pub(super) fn parse_jsonl(text: &str, source: &str) -> Result<Vec<(usize, Entry)
                 Some(Value::String(s)) => texts.push((key.into(), s.clone())),
                 Some(Value::Number(n)) => texts.push((key.into(), n.to_string())),
                 Some(other) => {
-                    return Err(Error::gazetteer(source, Some(line), format!("{key:?} must be a string or number, not {other}")))
+                    return Err(Error::gazetteer(
+                        source,
+                        Some(line),
+                        format!("{key:?} must be a string or number, not {other}"),
+                    ))
                 }
             }
         }
@@ -112,14 +120,22 @@ pub(super) fn parse_jsonl(text: &str, source: &str) -> Result<Vec<(usize, Entry)
                         Value::String(s) if !s.trim().is_empty() => v.push(s.trim().to_string()),
                         Value::String(_) => {}
                         other => {
-                            return Err(Error::gazetteer(source, Some(line), format!("\"aliases\" must hold strings, found {other}")))
+                            return Err(Error::gazetteer(
+                                source,
+                                Some(line),
+                                format!("\"aliases\" must hold strings, found {other}"),
+                            ))
                         }
                     }
                 }
                 v
             }
             Some(other) => {
-                return Err(Error::gazetteer(source, Some(line), format!("\"aliases\" must be a list of strings, not {other}")))
+                return Err(Error::gazetteer(
+                    source,
+                    Some(line),
+                    format!("\"aliases\" must be a list of strings, not {other}"),
+                ))
             }
         };
         let get = |k: &str| texts.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim()).filter(|v| !v.is_empty());
@@ -163,7 +179,8 @@ fn build_entry(source: &str, line: usize, raw: RawEntry<'_>) -> Result<Entry> {
     let err = |msg: String| Error::gazetteer(source, Some(line), msg);
     let id = raw.id.ok_or_else(|| err("the \"id\" field is empty".into()))?;
     let name = raw.name.ok_or_else(|| err(format!("entry {id:?} has an empty \"name\"")))?;
-    let kind_s = raw.kind.ok_or_else(|| err(format!("entry {id:?} has an empty \"kind\": use place, camp or actor")))?;
+    let kind_s =
+        raw.kind.ok_or_else(|| err(format!("entry {id:?} has an empty \"kind\": use place, camp or actor")))?;
     let kind: MentionKind = kind_s
         .parse()
         .ok()
@@ -253,8 +270,11 @@ mod tests {
 
     #[test]
     fn jsonl_accepts_lists_and_rejects_garbage() {
-        let ok = parse_jsonl(r#"{"id":"a","name":"A","kind":"camp","subtype":"camp","aliases":["B","C"],"lat":33.1}"#, "g.jsonl")
-            .unwrap();
+        let ok = parse_jsonl(
+            r#"{"id":"a","name":"A","kind":"camp","subtype":"camp","aliases":["B","C"],"lat":33.1}"#,
+            "g.jsonl",
+        )
+        .unwrap();
         assert_eq!(ok[0].1.aliases, vec!["B", "C"]);
         assert_eq!(ok[0].1.lat, Some(33.1));
         let err = parse_jsonl("{\"id\":\"a\"}\n[1]\n", "g.jsonl").unwrap_err();

@@ -14,7 +14,8 @@ use crate::mention::{Span, Subtype};
 use crate::text::fold::{fold_name, is_word_char, Folded, BREAK};
 
 /// Arabic articles that may stand before a name, joined by a hyphen or a space.
-const ARTICLES: [&str; 15] = ["al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "es", "ez", "ed", "er", "et", "ul"];
+const ARTICLES: [&str; 15] =
+    ["al", "el", "as", "ad", "ar", "an", "at", "az", "ash", "es", "ez", "ed", "er", "et", "ul"];
 
 /// Names shorter than this (in folded bytes) keep their article: "al-Bab"
 /// does not become "Bab".
@@ -255,7 +256,6 @@ impl Matcher {
         &self.gazetteer
     }
 
-
     /// Every name in `text`, leftmost-longest among the valid matches, never overlapping.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {
         let Some(ac) = &self.automaton else { return Vec::new() };
@@ -402,7 +402,10 @@ impl Matcher {
                 if alnum <= 5
                     && slice.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && !slice.chars().any(char::is_lowercase)
-                    && pattern.entries.iter().all(|&e| stopwords::applies_to(self.gazetteer.entries()[e as usize].subtype()))
+                    && pattern
+                        .entries
+                        .iter()
+                        .all(|&e| stopwords::applies_to(self.gazetteer.entries()[e as usize].subtype()))
                 {
                     return None;
                 }
@@ -444,7 +447,6 @@ impl Matcher {
         (chosen, entries, by_context)
     }
 }
-
 
 /// How many other readings of an ambiguous name a match keeps.
 const MAX_ALTERNATIVES: usize = 8;
@@ -657,17 +659,23 @@ mod tests {
             assert_eq!(f.len(), 1, "{text}: {f:?}");
             assert_eq!(f[0], (text.to_string(), "deir".to_string()));
         }
-        assert_eq!(found(&m, "Dar’a and Dara"), vec![("Dar’a".into(), "daraa".into()), ("Dara".into(), "daraa".into())]);
+        assert_eq!(
+            found(&m, "Dar’a and Dara"),
+            vec![("Dar’a".into(), "daraa".into()), ("Dara".into(), "daraa".into())]
+        );
     }
 
     #[test]
     fn articles_are_optional_and_kept_in_the_span() {
         let m = sample();
-        assert_eq!(found(&m, "Citizens of al-Rastan, Ar-Rastan and Rastan"), vec![
-            ("al-Rastan".into(), "rastan".into()),
-            ("Ar-Rastan".into(), "rastan".into()),
-            ("Rastan".into(), "rastan".into()),
-        ]);
+        assert_eq!(
+            found(&m, "Citizens of al-Rastan, Ar-Rastan and Rastan"),
+            vec![
+                ("al-Rastan".into(), "rastan".into()),
+                ("Ar-Rastan".into(), "rastan".into()),
+                ("Rastan".into(), "rastan".into()),
+            ]
+        );
         assert_eq!(found(&m, "such as Rastan"), vec![("Rastan".into(), "rastan".into())]);
         // Too short without its article.
         assert!(found(&m, "the Bab gate").is_empty());
@@ -678,10 +686,7 @@ mod tests {
     fn whole_words_only_and_a_longer_invalid_match_hides_nothing() {
         let m = sample();
         assert!(found(&m, "Homsville and Mhoms").is_empty());
-        let m2 = matcher(vec![
-            Entry::new("a", "Tal", Subtype::Village),
-            Entry::new("b", "Tal Abyad", Subtype::Town),
-        ]);
+        let m2 = matcher(vec![Entry::new("a", "Tal", Subtype::Village), Entry::new("b", "Tal Abyad", Subtype::Town)]);
         // "Tal Abyadi" is not "Tal Abyad", but "Tal" is still a valid match.
         assert_eq!(found(&m2, "near Tal Abyadi"), vec![("Tal".into(), "a".into())]);
         assert_eq!(found(&m2, "near Tal Abyad."), vec![("Tal Abyad".into(), "b".into())]);
@@ -694,15 +699,28 @@ mod tests {
         assert!(found(&m, "an un-named Un official").is_empty());
         assert!(found(&m, "they tell us").is_empty());
         assert_eq!(found(&m, "in Tell."), vec![("Tell".into(), "tell".into())]);
-        assert_eq!(found(&m, "the Joint coordination headquarters"), vec![(
-            "Joint coordination headquarters".into(),
-            "jch".into()
-        )]);
+        assert_eq!(
+            found(&m, "the Joint coordination headquarters"),
+            vec![("Joint coordination headquarters".into(), "jch".into())]
+        );
     }
 
     #[test]
     fn the_fast_ascii_fold_is_fold_name() {
-        for s in ["Deir ez-Zor", " --Dar'a-- ", "A.B", "x\ty_z", "UN/SARC", "`Uqayribat", "M. Mizintsev", "(x)", "-", "", "a\x0bb\x0cc", "1,2"] {
+        for s in [
+            "Deir ez-Zor",
+            " --Dar'a-- ",
+            "A.B",
+            "x\ty_z",
+            "UN/SARC",
+            "`Uqayribat",
+            "M. Mizintsev",
+            "(x)",
+            "-",
+            "",
+            "a\x0bb\x0cc",
+            "1,2",
+        ] {
             assert_eq!(fold_key(s), fold_name(s), "{s:?}");
         }
     }
@@ -737,8 +755,16 @@ mod tests {
         let m = matcher(vec![
             Entry { parent: None, ..Entry::new("g-idlib", "Idlib", Subtype::Governorate) },
             Entry { parent: None, ..Entry::new("g-hama", "Hama", Subtype::Governorate) },
-            Entry { parent: Some("g-idlib".into()), population: Some(10), ..Entry::new("s-idlib", "Sinjar", Subtype::Town) },
-            Entry { parent: Some("g-hama".into()), population: Some(99), ..Entry::new("s-hama", "Sinjar", Subtype::Town) },
+            Entry {
+                parent: Some("g-idlib".into()),
+                population: Some(10),
+                ..Entry::new("s-idlib", "Sinjar", Subtype::Town)
+            },
+            Entry {
+                parent: Some("g-hama".into()),
+                population: Some(99),
+                ..Entry::new("s-hama", "Sinjar", Subtype::Town)
+            },
         ]);
         assert_eq!(found(&m, "in Sinjar today")[0].1, "s-hama");
         assert_eq!(found(&m, "returnees from Idlib in Sinjar")[0].1, "g-idlib");

@@ -238,9 +238,8 @@ impl Gazetteer {
     pub fn extend(&mut self, other: Gazetteer) -> Result<()> {
         for e in other.entries {
             let id = e.id.clone();
-            self.push(e, "gazetteer", 0).map_err(|_| {
-                Error::invalid_argument(format!("duplicate id {id:?} when combining gazetteers"))
-            })?;
+            self.push(e, "gazetteer", 0)
+                .map_err(|_| Error::invalid_argument(format!("duplicate id {id:?} when combining gazetteers")))?;
         }
         Ok(())
     }

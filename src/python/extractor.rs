@@ -82,7 +82,10 @@ fn effective_threads(threads: Option<usize>) -> Option<usize> {
 }
 
 /// The texts and dates of a batch call, checked: one date (or None) per text.
-fn batch_args(texts: &Bound<'_, PyAny>, dates: Option<&Bound<'_, PyAny>>) -> PyResult<(Vec<Text>, Vec<Option<PartialDate>>)> {
+fn batch_args(
+    texts: &Bound<'_, PyAny>,
+    dates: Option<&Bound<'_, PyAny>>,
+) -> PyResult<(Vec<Text>, Vec<Option<PartialDate>>)> {
     if texts.is_instance_of::<PyString>() {
         return Err(pyo3::exceptions::PyTypeError::new_err(
             "texts must be a list of documents, not a single str: use extract(text) for one document",
@@ -221,7 +224,10 @@ impl PyExtractor {
         let inner = &self.inner;
         let doc_dates: Vec<Option<String>> = py.detach(|| {
             guard(|| {
-                docs.iter().zip(&dates).map(|(t, d)| inner.document_date(t.as_str(), *d).map(|d| d.to_string())).collect()
+                docs.iter()
+                    .zip(&dates)
+                    .map(|(t, d)| inner.document_date(t.as_str(), *d).map(|d| d.to_string()))
+                    .collect()
             })
         })?;
         let lists = PyList::new(py, results.into_iter().map(|m| to_list(py, m)).collect::<PyResult<Vec<_>>>()?)?;

@@ -120,9 +120,8 @@ fn month_before(t: &Tokens, i: usize) -> bool {
 /// "12 July", "9-12 July", "5 of June", "3 and 4 March".
 fn month_after(t: &Tokens, end: usize) -> bool {
     let month_at = |k: usize| (t.spaced(k) && is_month(t.str(k))) || (t.is(k, "of") && is_month(t.str(k + 1)));
-    let joined_day = (t.is_any(end, &["and", "or", "&"]) || t.is_sym(end, ','))
-        && t.is_digits(end + 1)
-        && t.str(end + 1).len() <= 2;
+    let joined_day =
+        (t.is_any(end, &["and", "or", "&"]) || t.is_sym(end, ',')) && t.is_digits(end + 1) && t.str(end + 1).len() <= 2;
     month_at(end) || (joined_day && month_at(end + 2))
 }
 

@@ -66,7 +66,13 @@ fn digits_with_groupings() {
 fn number_words() {
     check("Signed four applications.", "four applications", 4.0, None, Some("applications"));
     check("Then twenty-five families left.", "twenty-five families", 25.0, None, Some("families"));
-    check("with one hundred and twelve households", "one hundred and twelve households", 112.0, None, Some("households"));
+    check(
+        "with one hundred and twelve households",
+        "one hundred and twelve households",
+        112.0,
+        None,
+        Some("households"),
+    );
     check("sent a dozen trucks", "a dozen trucks", 12.0, None, Some("trucks"));
     check("sent two dozen tents", "two dozen tents", 24.0, None, Some("tents"));
     check("with ten field commanders of", "ten field commanders", 10.0, None, Some("field commanders"));
@@ -159,13 +165,16 @@ fn hyphenated_units() {
 #[test]
 fn times_have_no_item_unless_one_follows() {
     check("Within last 24 hours, the party", "24 hours", 24.0, Some(Unit::Hour), None);
-    assert_eq!(
-        spans("within last 24 hours held 2 humanitarian actions"),
-        ["24 hours", "2 humanitarian actions"]
-    );
+    assert_eq!(spans("within last 24 hours held 2 humanitarian actions"), ["24 hours", "2 humanitarian actions"]);
     assert_eq!(find("within last 24 hours held 2 humanitarian actions")[0].1.item, None);
     check("within 30 days.", "30 days", 30.0, Some(Unit::Day), None);
-    check("ready rations, two months food assistance, some", "two months", 2.0, Some(Unit::Month), Some("food assistance"));
+    check(
+        "ready rations, two months food assistance, some",
+        "two months",
+        2.0,
+        Some(Unit::Month),
+        Some("food assistance"),
+    );
     check("for the first time in the past three months carried out", "three months", 3.0, Some(Unit::Month), None);
 }
 
@@ -181,11 +190,23 @@ fn counted_items() {
         None,
         Some("syrian citizens"),
     );
-    check("established some 335 community centres offering", "some 335 community centres", 335.0, None, Some("community centres"));
+    check(
+        "established some 335 community centres offering",
+        "some 335 community centres",
+        335.0,
+        None,
+        Some("community centres"),
+    );
     check("3,774 IDPs have returned", "3,774 IDPs", 3774.0, None, Some("idps"));
     check("has registered 3 cases of firing in", "3 cases", 3.0, None, Some("cases of firing"));
     check("and 93 places of worship.", "93 places of worship", 93.0, None, Some("places of worship"));
-    check("repaired: 337 of water supply facilities, and", "337 of water supply facilities", 337.0, None, Some("water supply facilities"));
+    check(
+        "repaired: 337 of water supply facilities, and",
+        "337 of water supply facilities",
+        337.0,
+        None,
+        Some("water supply facilities"),
+    );
     check(
         "built over 2,000 economy-class apartment buildings were",
         "over 2,000 economy-class apartment buildings",
@@ -193,9 +214,21 @@ fn counted_items() {
         None,
         Some("economy-class apartment buildings"),
     );
-    check("held 42 humanitarian and charitable actions in", "42 humanitarian and charitable actions", 42.0, None, Some("humanitarian and charitable actions"));
+    check(
+        "held 42 humanitarian and charitable actions in",
+        "42 humanitarian and charitable actions",
+        42.0,
+        None,
+        Some("humanitarian and charitable actions"),
+    );
     check("over 22 km of roads repaired", "over 22 km", 22.0, Some(Unit::Kilometre), Some("roads"));
-    check("food for more than 10 thousand people in need.", "more than 10 thousand people", 10000.0, None, Some("people in need"));
+    check(
+        "food for more than 10 thousand people in need.",
+        "more than 10 thousand people",
+        10000.0,
+        None,
+        Some("people in need"),
+    );
 }
 
 #[test]
@@ -210,7 +243,14 @@ fn items_from_parallel_phrases() {
 
     let found = find("The Turkish party has registered 7 cases of ceasefire violations in the provinces of Damascus (5), and Hama (2).");
     let got: Vec<_> = found.iter().map(|(s, q)| (s.as_str(), q.item.as_deref().unwrap_or(""))).collect();
-    assert_eq!(got, [("7 cases", "cases of ceasefire violations"), ("5", "cases of ceasefire violations"), ("2", "cases of ceasefire violations")]);
+    assert_eq!(
+        got,
+        [
+            ("7 cases", "cases of ceasefire violations"),
+            ("5", "cases of ceasefire violations"),
+            ("2", "cases of ceasefire violations")
+        ]
+    );
 
     let found = find("the province authorities have met 232,000 or 29% of our citizens");
     assert_eq!(found[0].1.item.as_deref(), Some("citizens"));
@@ -219,7 +259,9 @@ fn items_from_parallel_phrases() {
     let found = find("it takes 2 or 3 days.");
     assert_eq!((found[0].1.value, found[0].1.unit), (Some(2.0), Some(Unit::Day)));
 
-    let found = find("during which approximately 95 tons of humanitarian and more than 7 tons of charitable goods were issued.");
+    let found = find(
+        "during which approximately 95 tons of humanitarian and more than 7 tons of charitable goods were issued.",
+    );
     assert_eq!(found[0].1.item.as_deref(), Some("humanitarian goods"));
     assert_eq!(found[1].1.item.as_deref(), Some("charitable goods"));
 
@@ -234,7 +276,9 @@ fn items_from_parallel_phrases() {
     assert_eq!(found[1].0, "slightly over 19,000");
     assert_eq!((found[1].1.unit, found[1].1.approx), (Some(Unit::SquareKilometre), Approx::MoreThan));
 
-    let found = find("a group of refugees from Lebanon was sent to the pre-war places of residence, numbering approximately 950.");
+    let found = find(
+        "a group of refugees from Lebanon was sent to the pre-war places of residence, numbering approximately 950.",
+    );
     assert_eq!(found[0].1.item.as_deref(), Some("refugees"));
 
     let found = find("750 food packages with a total weight of more than 3.5 tons were distributed");
@@ -300,7 +344,11 @@ fn ranges() {
 
 #[test]
 fn rates() {
-    per("approximately 3500 people per every 5 days.", "approximately 3500 people per every 5 days", Some((5.0, Unit::Day)));
+    per(
+        "approximately 3500 people per every 5 days.",
+        "approximately 3500 people per every 5 days",
+        Some((5.0, Unit::Day)),
+    );
     per("5 trucks per day.", "5 trucks per day", Some((1.0, Unit::Day)));
     per("300 people a day.", "300 people a day", Some((1.0, Unit::Day)));
     per("10 convoys daily.", "10 convoys daily", Some((1.0, Unit::Day)));
@@ -446,9 +494,47 @@ fn huge_inputs_finish() {
 #[test]
 fn odd_text_does_not_panic() {
     for text in [
-        "", " ", "(", ")", "-", "$", "US $", "a", "a third", "half", "5", "5-", "-5", "5,", ",5", "5.", "5 -", "5 to",
-        "between 5 and", "from 5 to", "per", "every", "5 per every", "one and a", "twenty-", "½", "٣", "5\u{301}",
-        "İ 5 İ", "km²5", "5 km²²", "“5”", "5’s", "(5", "5)", "\n1)\n2.", "No.", "No. ", "2, ", "2, 23", "1 85",
+        "",
+        " ",
+        "(",
+        ")",
+        "-",
+        "$",
+        "US $",
+        "a",
+        "a third",
+        "half",
+        "5",
+        "5-",
+        "-5",
+        "5,",
+        ",5",
+        "5.",
+        "5 -",
+        "5 to",
+        "between 5 and",
+        "from 5 to",
+        "per",
+        "every",
+        "5 per every",
+        "one and a",
+        "twenty-",
+        "½",
+        "٣",
+        "5\u{301}",
+        "İ 5 İ",
+        "km²5",
+        "5 km²²",
+        "“5”",
+        "5’s",
+        "(5",
+        "5)",
+        "\n1)\n2.",
+        "No.",
+        "No. ",
+        "2, ",
+        "2, 23",
+        "1 85",
     ] {
         let _ = find(text);
         let _ = parse_number(text);

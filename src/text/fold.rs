@@ -46,8 +46,17 @@ enum Class {
 fn is_apostrophe(c: char) -> bool {
     matches!(
         c,
-        '\'' | '\u{2019}' | '\u{2018}' | '\u{201B}' | '`' | '\u{00B4}' | '\u{02BF}' | '\u{02BE}' | '\u{02BC}'
-            | '\u{02BB}' | '\u{2032}' | '\u{02B9}'
+        '\'' | '\u{2019}'
+            | '\u{2018}'
+            | '\u{201B}'
+            | '`'
+            | '\u{00B4}'
+            | '\u{02BF}'
+            | '\u{02BE}'
+            | '\u{02BC}'
+            | '\u{02BB}'
+            | '\u{2032}'
+            | '\u{02B9}'
     )
 }
 
@@ -58,7 +67,8 @@ fn is_soft_separator(c: char) -> bool {
 fn classify(c: char) -> Class {
     if c.is_ascii_alphanumeric() {
         Class::Word
-    } else if is_apostrophe(c) || is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{0640}') {
+    } else if is_apostrophe(c) || is_combining_mark(c) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '\u{0640}')
+    {
         Class::Vanish
     } else if is_soft_separator(c) {
         Class::Space
