@@ -16,6 +16,10 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 &
     || echo "chromium could not be installed: the screenshot test will skip"
 fi
 
+if cargo fmt --version >/dev/null 2>&1; then
+  echo "== Rust: cargo fmt --check (rustfmt.toml)"
+  cargo fmt --check
+fi
 echo "== Rust: cargo test (default features)"
 cargo test --locked
 echo "== Rust: cargo test --no-default-features (no rayon, no PyO3)"
