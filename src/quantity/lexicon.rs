@@ -846,42 +846,7 @@ pub(crate) fn is_identifier_noun(word: &str) -> bool {
 
 /// True for a number word ("five", "twenty", "hundred", "million", "dozen").
 pub(crate) fn is_number_word(word: &str) -> bool {
-    static NUMBER_WORDS: WordSet<128> = WordSet::new(&[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-    ]);
+    static NUMBER_WORDS: WordSet<128> = WordSet::new(&NUMBER_WORD_LIST);
     NUMBER_WORDS.contains(word)
 }
 
@@ -923,42 +888,50 @@ pub(crate) fn has_number_shape(bytes: &[u8]) -> bool {
     }
 }
 
-/// The words a number in words can start with.
-const NUMBER_STARTS: &[&str] = &[
-    "a",
-    "an",
-    "half",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
+/// The words a number in words can start with: "a", "an", "half" and the
+/// words of [`SMALL`] and [`TENS`].
+const NUMBER_STARTS: [&str; 3 + SMALL.len() + TENS.len()] = table_words(&["a", "an", "half"], &[SMALL, TENS], &[]);
 
-static NUMBER_START_SET: WordSet<64> = WordSet::new(NUMBER_STARTS);
+/// Every number word: [`SMALL`], [`TENS`], "hundred", [`SCALES`], "dozen".
+const NUMBER_WORD_LIST: [&str; SMALL.len() + TENS.len() + 1 + SCALES.len() + 1] =
+    table_words(&[], &[SMALL, TENS, &[("hundred", 1e2)], SCALES], &["dozen"]);
+
+/// `first`, then the words of `tables`, then `last`, as one array (at compile
+/// time, so that the number words are spelled once, in the value tables).
+const fn table_words<const N: usize>(
+    first: &[&'static str],
+    tables: &[&[(&'static str, f64)]],
+    last: &[&'static str],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < first.len() {
+        out[n] = first[i];
+        n += 1;
+        i += 1;
+    }
+    let mut t = 0;
+    while t < tables.len() {
+        let mut j = 0;
+        while j < tables[t].len() {
+            out[n] = tables[t][j].0;
+            n += 1;
+            j += 1;
+        }
+        t += 1;
+    }
+    i = 0;
+    while i < last.len() {
+        out[n] = last[i];
+        n += 1;
+        i += 1;
+    }
+    assert!(n == N, "table_words: the array length does not match the words");
+    out
+}
+
+static NUMBER_START_SET: WordSet<64> = WordSet::new(&NUMBER_STARTS);
 
 /// Irregular plurals of singular count nouns ("one child").
 const IRREGULAR_SINGULARS: &[(&str, &str)] =
