@@ -72,25 +72,64 @@ fn case_of(word: &str) -> Option<MonthCase> {
 
 /// The month a word names, if any ("July", "Sept", "DECEMBER").
 pub(super) fn month_word(word: &str) -> Option<MonthWord> {
-    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
+    if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    // Every month and abbreviation starts with one of these letters: most
-    // words are refused on their first byte.
-    if !matches!(word.as_bytes()[0].to_ascii_lowercase(), b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
+    // Most words are refused on their length and first byte.
+    const FIRST: [u32; 10] = {
+        let mut masks = [0; 10];
+        let mut i = 0;
+        while i < MONTHS.len() {
+            masks[MONTHS[i].len()] |= letter_bit(MONTHS[i].as_bytes()[0]);
+            i += 1;
+        }
+        let mut i = 0;
+        while i < ABBREVS.len() {
+            masks[ABBREVS[i].0.len()] |= letter_bit(ABBREVS[i].0.as_bytes()[0]);
+            i += 1;
+        }
+        masks
+    };
+    if FIRST[word.len()] & letter_bit(word.as_bytes()[0]) == 0 {
         return None;
     }
-    let case = case_of(word)?;
+    if !word.is_ascii() {
+        return None;
+    }
     if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         let month = i as u8 + 1;
-        return Some(MonthWord { month, abbrev: false, case, ambiguous: month == 3 || month == 5 });
+        return Some(MonthWord { month, abbrev: false, case: case_of(word)?, ambiguous: month == 3 || month == 5 });
     }
-    ABBREVS.iter().find(|(a, _)| a.eq_ignore_ascii_case(word)).map(|&(_, month)| MonthWord {
-        month,
-        abbrev: true,
-        case,
-        ambiguous: true,
-    })
+    let &(_, month) = ABBREVS.iter().find(|(a, _)| a.eq_ignore_ascii_case(word))?;
+    Some(MonthWord { month, abbrev: true, case: case_of(word)?, ambiguous: true })
+}
+
+/// A bit for an ASCII letter of either case (bit 0 for every other byte),
+/// to refuse a word on its first byte.
+pub(super) const fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_alphabetic() {
+        1 << (b.to_ascii_lowercase() - b'a' + 1)
+    } else {
+        1
+    }
+}
+
+/// True when `word` (any case) may be one of the [`MODIFIERS`], judged on
+/// its length and first byte.
+pub(super) fn may_be_modifier(word: &str) -> bool {
+    const FIRST: [u32; 10] = {
+        let mut masks = [0; 10];
+        let mut i = 0;
+        while i < MODIFIERS.len() {
+            masks[MODIFIERS[i].0.len()] |= letter_bit(MODIFIERS[i].0.as_bytes()[0]);
+            i += 1;
+        }
+        masks
+    };
+    match (FIRST.get(word.len()), word.as_bytes().first()) {
+        (Some(mask), Some(&b)) => mask & letter_bit(b) != 0,
+        _ => false,
+    }
 }
 
 /// True when `word` (any case) is in the sorted lower-case `list`.

@@ -45,45 +45,120 @@ struct Tok {
     gap: Gap,
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut gap = Gap::Newline;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
-            if matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}') {
-                gap = Gap::Newline;
-            } else if gap == Gap::None {
-                gap = Gap::Space;
-            }
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + 1;
-                chars.next();
-            }
-            Kind::Num
-        } else if is_word_char(c) {
-            while let Some(&(j, d)) = chars.peek() {
-                if !is_word_char(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            Kind::Word
-        } else {
-            Kind::Punct(c)
+/// What an ASCII byte is to the tokenizer.
+const A_SPACE: u8 = 0;
+const A_NEWLINE: u8 = 1;
+const A_DIGIT: u8 = 2;
+const A_LETTER: u8 = 3;
+const A_PUNCT: u8 = 4;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [A_PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = match c {
+            b' ' | b'\t' => A_SPACE,
+            b'\n' | b'\r' | 0x0b | 0x0c => A_NEWLINE,
+            b'0'..=b'9' => A_DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => A_LETTER,
+            _ => A_PUNCT,
         };
-        toks.push(Tok { start, end, kind, gap });
+        b += 1;
+    }
+    t
+};
+
+/// The first character of `text[i..]`, which starts on a character boundary.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+/// Cuts the text into tokens. ASCII bytes are classified by a table; only
+/// other characters are decoded.
+fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut gap = Gap::Newline;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        let kind = if b < 0x80 {
+            match ASCII_CLASS[usize::from(b)] {
+                A_SPACE => {
+                    if gap == Gap::None {
+                        gap = Gap::Space;
+                    }
+                    i += 1;
+                    continue;
+                }
+                A_NEWLINE => {
+                    gap = Gap::Newline;
+                    i += 1;
+                    continue;
+                }
+                A_DIGIT => {
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    Kind::Num
+                }
+                A_LETTER => {
+                    i = word_end(text, i + 1);
+                    Kind::Word
+                }
+                _ => {
+                    i += 1;
+                    Kind::Punct(char::from(b))
+                }
+            }
+        } else {
+            let Some(c) = char_at(text, i) else { break };
+            if c.is_whitespace() {
+                if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                    gap = Gap::Newline;
+                } else if gap == Gap::None {
+                    gap = Gap::Space;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            if is_word_char(c) {
+                i = word_end(text, i + c.len_utf8());
+                Kind::Word
+            } else {
+                i += c.len_utf8();
+                Kind::Punct(c)
+            }
+        };
+        toks.push(Tok { start, end: i, kind, gap });
         gap = Gap::None;
     }
     toks
+}
+
+/// The end of the run of word characters from byte `i`.
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+        } else {
+            match char_at(text, i) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 fn is_word_char(c: char) -> bool {
@@ -510,6 +585,9 @@ impl<'a> Scanner<'a> {
     /// modifier's tokens and the token where the month or year starts.
     fn modifier(&self, i: usize) -> Option<usize> {
         let w = self.word(i)?;
+        if !lex::may_be_modifier(w) {
+            return None;
+        }
         let &(_, needs_of) = lex::MODIFIERS.iter().find(|(m, _)| w.eq_ignore_ascii_case(m))?;
         let mut j = i + 1;
         if needs_of {
@@ -919,6 +997,80 @@ pub(super) fn scan(text: &str) -> Vec<Raw> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain char-by-char tokenizer the fast one must agree with.
+    fn reference_tokenize(text: &str) -> Vec<Tok> {
+        let mut toks = Vec::new();
+        let mut gap = Gap::Newline;
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                if matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                    gap = Gap::Newline;
+                } else if gap == Gap::None {
+                    gap = Gap::Space;
+                }
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let kind = if c.is_ascii_digit() {
+                while let Some(&(j, d)) = chars.peek() {
+                    if !d.is_ascii_digit() {
+                        break;
+                    }
+                    end = j + 1;
+                    chars.next();
+                }
+                Kind::Num
+            } else if is_word_char(c) {
+                while let Some(&(j, d)) = chars.peek() {
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                Kind::Word
+            } else {
+                Kind::Punct(c)
+            };
+            toks.push(Tok { start, end, kind, gap });
+            gap = Gap::None;
+        }
+        toks
+    }
+
+    fn same_tokens(text: &str) {
+        let (a, b) = (tokenize(text), reference_tokenize(text));
+        let view = |t: &[Tok]| t.iter().map(|t| (t.start, t.end, t.kind, t.gap)).collect::<Vec<_>>();
+        assert_eq!(view(&a), view(&b), "{text:?}");
+    }
+
+    #[test]
+    fn fast_tokens_equal_the_reference_on_awkward_text() {
+        for text in [
+            "",
+            " ",
+            "\n",
+            "a",
+            "9-12 July,\n2019é",
+            "May\u{301} 5",
+            "\u{85}x\u{2028}y\u{2029}z\u{a0}1",
+            "Dar’a 12،5 ٣ يوليو",
+            "x\u{1c}y\u{7f}z",
+            "e\u{301}\u{301}9",
+            "\u{3000}2018\r\n\tJan.",
+        ] {
+            same_tokens(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_tokens_equal_the_reference(text in "(?s)[ -~\t\n\r\u{0b}\u{0c}\u{85}\u{a0}\u{2028}\u{2029}\u{301}é’٣ي\u{1c}]{0,40}") {
+            same_tokens(&text);
+        }
+    }
 
     #[test]
     fn tokens_keep_offsets_and_gaps() {

@@ -165,7 +165,16 @@ fn skip_extend(text: &str, mut i: usize) -> usize {
 /// Every other ASCII byte is skipped without decoding.
 #[inline]
 fn may_end_sentence(b: u8) -> bool {
-    matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n') || b >= 0x80
+    static MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = matches!(b as u8, b'.' | b'!' | b'?' | b'\r' | b'\n') || b >= 0x80;
+            b += 1;
+        }
+        t
+    };
+    MAY_END[usize::from(b)]
 }
 
 /// The byte offsets where sentences start: 0, then every UAX #29 sentence
@@ -178,12 +187,17 @@ pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         if !may_end_sentence(bytes[i]) {
-            prev = match bytes[i] {
+            // Skip the run of ordinary ASCII bytes: only the last one's
+            // class matters.
+            i += 1;
+            while i < bytes.len() && !may_end_sentence(bytes[i]) {
+                i += 1;
+            }
+            prev = match bytes[i - 1] {
                 b'a'..=b'z' => Class::Lower,
                 b'A'..=b'Z' => Class::Upper,
                 _ => Class::Other,
             };
-            i += 1;
             continue;
         }
         let Some((at, k)) = class_at(text, i) else { break };
