@@ -1,11 +1,20 @@
 //! The name matcher: one Aho-Corasick automaton over the folded forms of
 //! every name, whole-word and case rules checked while choosing matches, and
 //! homonyms resolved from the words around them.
+//!
+//! A name can only start where a word starts, so the automaton is not run
+//! over the whole text: from each word start it is walked as a trie
+//! (an anchored search, which never follows a failure transition) and stops
+//! as soon as no name continues. Every name occurrence that starts at a word
+//! start is found this way, exactly the ones an overlapping search would
+//! report and the whole-word rule would keep, at a fraction of the cost.
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::stopwords;
 use super::Gazetteer;
@@ -60,7 +69,7 @@ pub(crate) struct EntityMatch {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     gazetteer: Arc<Gazetteer>,
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
     patterns: Vec<Pattern>,
     /// For each entry, the governorate it lies in (itself for a governorate).
     governorate: Vec<Option<u32>>,
@@ -241,7 +250,7 @@ impl Matcher {
             None
         } else {
             Some(
-                AhoCorasick::builder()
+                NFA::builder()
                     .match_kind(MatchKind::Standard)
                     .build(&keys)
                     .map_err(|e| Error::invalid_argument(format!("cannot compile the gazetteer names: {e}")))?,
@@ -258,7 +267,9 @@ impl Matcher {
 
     /// Every name in `text`, leftmost-longest among the valid matches, never overlapping.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Some(nfa) = &self.automaton else { return Vec::new() };
+        // The automaton always has an anchored start state.
+        let Ok(root) = nfa.start_state(Anchored::Yes) else { return Vec::new() };
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         let mut folded = Folded::default();
         let mut chunk_start = 0;
@@ -266,10 +277,35 @@ impl Matcher {
             let chunk_end = chunk_end(text, chunk_start);
             folded.clear();
             folded.push_str(&text[chunk_start..chunk_end], 0);
-            for m in ac.find_overlapping_iter(&folded.bytes) {
-                let pid = m.pattern().as_u32();
-                if let Some((s, e)) = self.validate(text, chunk_start, &folded, m.start(), m.end(), pid) {
-                    candidates.push((s, e, pid));
+            let bytes = &folded.bytes;
+            for &fs in &folded.word_starts {
+                let fs = fs as usize;
+                if !is_word_start(text, chunk_start, &folded, fs) {
+                    continue;
+                }
+                let mut sid = root;
+                for (fe, &b) in bytes.iter().enumerate().skip(fs) {
+                    sid = nfa.next_state(Anchored::Yes, sid, b);
+                    if !nfa.is_special(sid) {
+                        continue;
+                    }
+                    if nfa.is_dead(sid) {
+                        break;
+                    }
+                    // A match state also lists the names that end here but
+                    // start after `fs` (reached by failure links when it was
+                    // built): only those as long as the walk count.
+                    let len = fe + 1 - fs;
+                    for k in 0..nfa.match_len(sid) {
+                        let pid = nfa.match_pattern(sid, k);
+                        if nfa.pattern_len(pid) != len {
+                            continue;
+                        }
+                        let pid = pid.as_u32();
+                        if let Some((s, e)) = self.validate(text, chunk_start, &folded, fs, fe + 1, pid) {
+                            candidates.push((s, e, pid));
+                        }
+                    }
                 }
             }
             chunk_start = chunk_end;
@@ -471,6 +507,26 @@ fn governorates(g: &Gazetteer) -> Vec<Option<u32>> {
             None
         })
         .collect()
+}
+
+/// Whether a name may start at folded byte `fs` of the chunk at `base`:
+/// the first byte of an original character, not a separator, with no word
+/// character just before it in the original (the start half of
+/// [`Matcher::validate`], checked before walking the automaton). The
+/// folding's word starts are these but for the chunk's first character
+/// (which may continue a word when a chunk is cut mid-line).
+#[inline]
+fn is_word_start(text: &str, base: usize, f: &Folded, fs: usize) -> bool {
+    let b = f.bytes[fs];
+    if b == b' ' || b == BREAK || (fs > 0 && f.origin[fs - 1] == f.origin[fs]) {
+        return false;
+    }
+    let before = &text[..base + f.origin[fs] as usize];
+    match before.as_bytes().last() {
+        None => true,
+        Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric(),
+        Some(_) => !before.chars().next_back().is_some_and(is_word_char),
+    }
 }
 
 fn is_apostrophe_like(c: char) -> bool {
@@ -690,6 +746,19 @@ mod tests {
         // "Tal Abyadi" is not "Tal Abyad", but "Tal" is still a valid match.
         assert_eq!(found(&m2, "near Tal Abyadi"), vec![("Tal".into(), "a".into())]);
         assert_eq!(found(&m2, "near Tal Abyad."), vec![("Tal Abyad".into(), "b".into())]);
+    }
+
+    #[test]
+    fn names_start_wherever_a_word_starts() {
+        let m = sample();
+        let names = |text: &str| found(&m, text).into_iter().map(|(name, _)| name).collect::<Vec<_>>();
+        // After characters that vanish in folding (an apostrophe, a zero-width space).
+        assert_eq!(names("d’Homs, x\u{200b}Homs"), ["Homs", "Homs"]);
+        // At the very start, after punctuation, and nowhere inside a word
+        // (a combining mark belongs to the word before it).
+        assert_eq!(names("Homs/Homs(Homs) e\u{301}Homs xHoms"), ["Homs", "Homs", "Homs"]);
+        // A shorter name inside a longer one is never reported on its own.
+        assert_eq!(names("Deir ez-Zor"), ["Deir ez-Zor"]);
     }
 
     #[test]

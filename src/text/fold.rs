@@ -29,6 +29,12 @@ pub(crate) const BREAK: u8 = b'|';
 pub(crate) struct Folded {
     pub bytes: Vec<u8>,
     pub origin: Vec<u32>,
+    /// Where words start: the index of the first folded byte of each word
+    /// character (see [`is_word_char`]) that does not follow one in the
+    /// pushed text. The first character pushed counts as following none.
+    pub word_starts: Vec<u32>,
+    /// Whether the last character pushed was a word character.
+    after_word: bool,
 }
 
 /// What a character folds to.
@@ -89,6 +95,8 @@ impl Folded {
     pub fn clear(&mut self) {
         self.bytes.clear();
         self.origin.clear();
+        self.word_starts.clear();
+        self.after_word = false;
     }
 
     fn push_byte(&mut self, b: u8, origin: u32) {
@@ -116,6 +124,7 @@ impl Folded {
         let bytes = text.as_bytes();
         self.bytes.reserve(bytes.len());
         self.origin.reserve(bytes.len());
+        let mut after_word = self.after_word;
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -123,17 +132,40 @@ impl Folded {
             // ASCII (nearly all of an English text): one table look-up a byte.
             if b < 0x80 {
                 match ASCII_FOLD[b as usize] {
-                    VANISH => {}
-                    b' ' => self.push_space(at),
-                    f => self.push_byte(f, at),
+                    VANISH => after_word = false,
+                    b' ' => {
+                        self.push_space(at);
+                        after_word = false;
+                    }
+                    BREAK => {
+                        self.push_byte(BREAK, at);
+                        after_word = false;
+                    }
+                    f => {
+                        if !after_word {
+                            self.word_starts.push(self.bytes.len() as u32);
+                            after_word = true;
+                        }
+                        self.push_byte(f, at);
+                    }
                 }
                 i += 1;
                 continue;
             }
             let Some(c) = text[i..].chars().next() else { break };
+            let is_word = is_word_char(c);
+            if is_word && !after_word {
+                self.word_starts.push(self.bytes.len() as u32);
+            }
+            let len = self.bytes.len();
             self.push_non_ascii(c, at);
+            if is_word && !after_word && self.bytes.len() == len {
+                self.word_starts.pop(); // nothing was pushed (a combining mark)
+            }
+            after_word = is_word;
             i += c.len_utf8();
         }
+        self.after_word = after_word;
     }
 
     /// Appends the folding of one non-ASCII character.
@@ -254,7 +286,7 @@ mod tests {
     fn the_ascii_table_agrees_with_classify() {
         for b in 0u8..128 {
             let s = (b as char).to_string();
-            let mut f = Folded { bytes: vec![b'x'], origin: vec![0] };
+            let mut f = Folded { bytes: vec![b'x'], origin: vec![0], ..Folded::default() };
             f.push_str(&s, 1);
             let r = reference_fold(&format!("x{s}"), 0);
             assert_eq!(f.bytes, r.bytes, "{b:#x}");
@@ -274,6 +306,47 @@ mod tests {
             proptest::prop_assert_eq!(&f.bytes, &r.bytes);
             proptest::prop_assert_eq!(&f.origin, &r.origin);
         }
+    }
+
+    /// The word starts by their definition, one `char` at a time.
+    fn reference_word_starts(text: &str, base: u32) -> Vec<u32> {
+        let f = reference_fold(text, base);
+        let mut starts = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let at = base + i as u32;
+            if is_word_char(c) && !prev.is_some_and(is_word_char) {
+                if let Some(fs) = f.origin.iter().position(|&o| o == at) {
+                    starts.push(fs as u32);
+                }
+            }
+            prev = Some(c);
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_starts_agree_with_the_definition(
+            s in "([ -~\t\n]|[\u{80}-\u{3ff}]|[’‘ʿʾ–—\u{a0}\u{200b}\u{640}İﬁ😀ДумаدوماḨ\u{301}\u{fdfa}\u{a8}])*",
+            split in 0usize..40,
+        ) {
+            // Pushed in two pieces: the state carries over.
+            let cut = (0..=split.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            let mut f = Folded::default();
+            f.push_str(&s[..cut], 0);
+            f.push_str(&s[cut..], cut as u32);
+            proptest::prop_assert_eq!(f.word_starts, reference_word_starts(&s, 0));
+        }
+    }
+
+    #[test]
+    fn word_starts_follow_non_word_characters() {
+        let mut f = Folded::default();
+        f.push_str("Dar’a al-Bab x\u{301}y 12ab", 0);
+        let starts: Vec<&str> =
+            f.word_starts.iter().map(|&i| std::str::from_utf8(&f.bytes[i as usize..i as usize + 1]).unwrap()).collect();
+        assert_eq!(starts, ["d", "a", "a", "b", "x", "1"]);
     }
 
     #[test]
