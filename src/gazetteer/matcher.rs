@@ -3,22 +3,19 @@
 //! homonyms resolved from the words around them.
 //!
 //! A name can only start where a word starts, so the automaton is not run
-//! over the whole text: from each word start it is walked as a trie
-//! (an anchored search, which never follows a failure transition) and stops
-//! as soon as no name continues. Every name occurrence that starts at a word
-//! start is found this way, exactly the ones an overlapping search would
-//! report and the whole-word rule would keep, at a fraction of the cost.
+//! over the whole text: from each word start it is walked as a trie (see
+//! [`KeyTrie`]) and stops as soon as no name continues. Every name
+//! occurrence that starts at a word start is found this way, exactly the
+//! ones an overlapping search would report and the whole-word rule would
+//! keep.
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use super::stopwords;
+use super::trie::KeyTrie;
 use super::Gazetteer;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::mention::{Span, Subtype};
 use crate::text::fold::{fold_name, is_word_char, Folded, BREAK};
 
@@ -69,7 +66,8 @@ pub(crate) struct EntityMatch {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     gazetteer: Arc<Gazetteer>,
-    automaton: Option<NFA>,
+    /// Every name form, by pattern index.
+    trie: Option<KeyTrie>,
     patterns: Vec<Pattern>,
     /// For each entry, the governorate it lies in (itself for a governorate).
     governorate: Vec<Option<u32>>,
@@ -246,18 +244,9 @@ impl Matcher {
                 (subtype_rank(e.subtype()), !is_canonical, std::cmp::Reverse(e.population.unwrap_or(0)))
             });
         }
-        let automaton = if keys.is_empty() {
-            None
-        } else {
-            Some(
-                NFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&keys)
-                    .map_err(|e| Error::invalid_argument(format!("cannot compile the gazetteer names: {e}")))?,
-            )
-        };
+        let trie = KeyTrie::new(keys.iter().map(String::as_str).zip(0u32..))?;
         let governorate = governorates(&gazetteer);
-        Ok(Matcher { gazetteer, automaton, patterns, governorate, canonical })
+        Ok(Matcher { gazetteer, trie, patterns, governorate, canonical })
     }
 
     /// The gazetteer this matcher was built from.
@@ -267,9 +256,7 @@ impl Matcher {
 
     /// Every name in `text`, leftmost-longest among the valid matches, never overlapping.
     pub fn find(&self, text: &str) -> Vec<EntityMatch> {
-        let Some(nfa) = &self.automaton else { return Vec::new() };
-        // The automaton always has an anchored start state.
-        let Ok(root) = nfa.start_state(Anchored::Yes) else { return Vec::new() };
+        let Some(trie) = &self.trie else { return Vec::new() };
         let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
         let mut folded = Folded::default();
         let mut chunk_start = 0;
@@ -277,36 +264,16 @@ impl Matcher {
             let chunk_end = chunk_end(text, chunk_start);
             folded.clear();
             folded.push_str(&text[chunk_start..chunk_end], 0);
-            let bytes = &folded.bytes;
             for &fs in &folded.word_starts {
                 let fs = fs as usize;
                 if !is_word_start(text, chunk_start, &folded, fs) {
                     continue;
                 }
-                let mut sid = root;
-                for (fe, &b) in bytes.iter().enumerate().skip(fs) {
-                    sid = nfa.next_state(Anchored::Yes, sid, b);
-                    if !nfa.is_special(sid) {
-                        continue;
+                trie.prefixes_at(&folded.bytes, fs, |fe, pid| {
+                    if let Some((s, e)) = self.validate(text, chunk_start, &folded, fs, fe, pid) {
+                        candidates.push((s, e, pid));
                     }
-                    if nfa.is_dead(sid) {
-                        break;
-                    }
-                    // A match state also lists the names that end here but
-                    // start after `fs` (reached by failure links when it was
-                    // built): only those as long as the walk count.
-                    let len = fe + 1 - fs;
-                    for k in 0..nfa.match_len(sid) {
-                        let pid = nfa.match_pattern(sid, k);
-                        if nfa.pattern_len(pid) != len {
-                            continue;
-                        }
-                        let pid = pid.as_u32();
-                        if let Some((s, e)) = self.validate(text, chunk_start, &folded, fs, fe + 1, pid) {
-                            candidates.push((s, e, pid));
-                        }
-                    }
-                }
+                });
             }
             chunk_start = chunk_end;
         }

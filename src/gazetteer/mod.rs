@@ -55,6 +55,7 @@
 mod load;
 mod matcher;
 mod stopwords;
+mod trie;
 
 pub(crate) use matcher::{EntityMatch, Matcher};
 pub(crate) use stopwords::is_english_word;
