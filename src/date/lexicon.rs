@@ -76,21 +76,7 @@ pub(super) fn month_word(word: &str) -> Option<MonthWord> {
         return None;
     }
     // Most words are refused on their length and first byte.
-    const FIRST: [u32; 10] = {
-        let mut masks = [0; 10];
-        let mut i = 0;
-        while i < MONTHS.len() {
-            masks[MONTHS[i].len()] |= letter_bit(MONTHS[i].as_bytes()[0]);
-            i += 1;
-        }
-        let mut i = 0;
-        while i < ABBREVS.len() {
-            masks[ABBREVS[i].0.len()] |= letter_bit(ABBREVS[i].0.as_bytes()[0]);
-            i += 1;
-        }
-        masks
-    };
-    if FIRST[word.len()] & letter_bit(word.as_bytes()[0]) == 0 {
+    if MONTH_FIRST[word.len()] & letter_bit(word.as_bytes()[0]) == 0 {
         return None;
     }
     if !word.is_ascii() {
@@ -114,22 +100,63 @@ pub(super) const fn letter_bit(b: u8) -> u32 {
     }
 }
 
-/// True when `word` (any case) may be one of the [`MODIFIERS`], judged on
-/// its length and first byte.
-pub(super) fn may_be_modifier(word: &str) -> bool {
-    const FIRST: [u32; 10] = {
-        let mut masks = [0; 10];
-        let mut i = 0;
-        while i < MODIFIERS.len() {
-            masks[MODIFIERS[i].0.len()] |= letter_bit(MODIFIERS[i].0.as_bytes()[0]);
-            i += 1;
-        }
-        masks
-    };
-    match (FIRST.get(word.len()), word.as_bytes().first()) {
+/// For each word length, the first letters of the months and their
+/// abbreviations of that length (see [`letter_bit`]).
+const MONTH_FIRST: [u32; 10] = {
+    let mut masks = [0; 10];
+    let mut i = 0;
+    while i < MONTHS.len() {
+        masks[MONTHS[i].len()] |= letter_bit(MONTHS[i].as_bytes()[0]);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ABBREVS.len() {
+        masks[ABBREVS[i].0.len()] |= letter_bit(ABBREVS[i].0.as_bytes()[0]);
+        i += 1;
+    }
+    masks
+};
+
+/// The same for the [`MODIFIERS`].
+const MODIFIER_FIRST: [u32; 10] = {
+    let mut masks = [0; 10];
+    let mut i = 0;
+    while i < MODIFIERS.len() {
+        masks[MODIFIERS[i].0.len()] |= letter_bit(MODIFIERS[i].0.as_bytes()[0]);
+        i += 1;
+    }
+    masks
+};
+
+/// Months, abbreviations or modifiers.
+const DATE_WORD_FIRST: [u32; 10] = {
+    let mut masks = [0; 10];
+    let mut i = 0;
+    while i < masks.len() {
+        masks[i] = MONTH_FIRST[i] | MODIFIER_FIRST[i];
+        i += 1;
+    }
+    masks
+};
+
+fn first_letter_in(masks: &[u32; 10], word: &str) -> bool {
+    match (masks.get(word.len()), word.as_bytes().first()) {
         (Some(mask), Some(&b)) => mask & letter_bit(b) != 0,
         _ => false,
     }
+}
+
+/// True when `word` (any case) may be one of the [`MODIFIERS`], judged on
+/// its length and first byte.
+pub(super) fn may_be_modifier(word: &str) -> bool {
+    first_letter_in(&MODIFIER_FIRST, word)
+}
+
+/// True when `word` may be a month, an abbreviation or a modifier: the
+/// only words a date starts with. Judged on its length and first byte.
+#[inline]
+pub(super) fn may_start_date(word: &str) -> bool {
+    first_letter_in(&DATE_WORD_FIRST, word)
 }
 
 /// True when `word` (any case) is in the sorted lower-case `list`.
@@ -435,6 +462,19 @@ mod tests {
         }
         for (a, month) in ABBREVS {
             assert_eq!(month_word(a).map(|w| w.month), Some(month), "{a}");
+        }
+    }
+
+    #[test]
+    fn every_date_word_passes_the_first_letter_test() {
+        let words = MONTHS.iter().copied().chain(ABBREVS.iter().map(|a| a.0)).chain(MODIFIERS.iter().map(|m| m.0));
+        for w in words {
+            for form in [w.to_string(), w.to_uppercase(), w[..1].to_uppercase() + &w[1..]] {
+                assert!(may_start_date(&form), "{form}");
+            }
+        }
+        for w in ["the", "in", "people", "", "x", "Septembers", "12"] {
+            assert!(!may_start_date(w), "{w}");
         }
     }
 

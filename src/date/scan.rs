@@ -927,7 +927,7 @@ impl<'a> Scanner<'a> {
                 }
             }
             Kind::Word => {
-                if self.month(i).is_none() && self.modifier(i).is_none() {
+                if !lex::may_start_date(self.str_of(i)) || (self.month(i).is_none() && self.modifier(i).is_none()) {
                     return None;
                 }
                 if let Some(f) = self.month_day_range(i) {
