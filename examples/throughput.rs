@@ -34,12 +34,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let only = args.next();
-    if only.as_deref().is_none_or(|o| o == "bare-scan") {
-        bare_scan(&corpus, size)?;
-    }
+    // First, while nothing is cached: parsing the bundled data and compiling the automaton.
     let t = Instant::now();
     let _ = Extractor::new()?;
     println!("build default extractor: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    if only.as_deref().is_none_or(|o| o == "bare-scan") {
+        bare_scan(&corpus, size)?;
+    }
     let cases: [(&str, Vec<MentionKind>); 4] = [
         ("names", vec![MentionKind::Place, MentionKind::Camp, MentionKind::Actor]),
         ("dates", vec![MentionKind::Date]),
