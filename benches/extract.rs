@@ -49,11 +49,7 @@ fn build(c: &mut Criterion) {
     group.sample_size(10);
     let one = Gazetteer::from_entries(vec![Entry::new("user:1", "Tall Example", Subtype::Village)]).unwrap();
     group.bench_function("bundled_plus_one_entry", |b| {
-        b.iter_batched(
-            || one.clone(),
-            |g| Extractor::builder().gazetteer(g).build().unwrap(),
-            BatchSize::PerIteration,
-        )
+        b.iter_batched(|| one.clone(), |g| Extractor::builder().gazetteer(g).build().unwrap(), BatchSize::PerIteration)
     });
     group.finish();
 }

@@ -167,14 +167,16 @@ fn contains(text: &str, outer: &Place, inner: &Place) -> bool {
     if outer.span.start < inner.span.end || outer.span.start - inner.span.end > 40 {
         return false;
     }
-    let between = text[inner.span.end..outer.span.start].to_ascii_lowercase();
-    let between = between.trim();
-    let after = next_words(&text[outer.span.end..], 1);
-    let province_after = matches!(after.as_str(), "province" | "governorate" | "district");
-    (province_after && matches!(between, "," | "(" | "in" | "in the" | "of" | "of the"))
-        || between.ends_with("province of")
-        || between.ends_with("governorate of")
+    let between = text[inner.span.end..outer.span.start].trim();
+    let joined = [",", "(", "in", "in the", "of", "of the"].iter().any(|w| between.eq_ignore_ascii_case(w));
+    (joined && first_word_is(&text[outer.span.end..], &["province", "governorate", "district"]))
+        || ends_with_ignore_ascii_case(between, "province of")
+        || ends_with_ignore_ascii_case(between, "governorate of")
         || (between == "," && outer.entity.subtype == Subtype::Country)
+}
+
+fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len() && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 fn is_ancestor(outer: &Place, inner: &Place) -> bool {
@@ -237,12 +239,11 @@ fn is_crossing(text: &str, p: &Place) -> bool {
     if p.entity.subtype == Subtype::Crossing {
         return true;
     }
-    let after = next_words(&text[p.span.end..], 1);
-    if matches!(after.as_str(), "checkpoint" | "crossing" | "checkpoints") {
+    if first_word_is(&text[p.span.end..], &["checkpoint", "crossing", "checkpoints"]) {
         return true;
     }
-    let before = text[floor(text, p.span.start.saturating_sub(24))..p.span.start].to_ascii_lowercase();
-    before.trim_end().ends_with("checkpoint") || before.trim_end().ends_with("checkpoints")
+    let before = text[floor(text, p.span.start.saturating_sub(24))..p.span.start].trim_end();
+    ends_with_ignore_ascii_case(before, "checkpoint") || ends_with_ignore_ascii_case(before, "checkpoints")
 }
 
 /// True for a place introduced by "from" ("from Lebanon", "from southern and
@@ -265,13 +266,16 @@ fn is_origin(text: &str, p: &Place) -> bool {
     false
 }
 
-fn next_words(s: &str, n: usize) -> String {
-    s.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Whether the first word of `s` (letters, digits and hyphens), lower-cased,
+/// is one of `words` (lower case).
+fn first_word_is(s: &str, words: &[&str]) -> bool {
+    let word = s.split(|c: char| !c.is_alphanumeric() && c != '-').find(|w| !w.is_empty()).unwrap_or("");
+    if word.is_ascii() {
+        words.iter().any(|w| word.eq_ignore_ascii_case(w))
+    } else {
+        let lower = word.to_lowercase();
+        words.iter().any(|w| lower == *w)
+    }
 }
 
 fn floor(text: &str, mut i: usize) -> usize {

@@ -42,11 +42,13 @@ impl KeyTrie {
 
     /// Calls `found(end, id)` for every key that `bytes[start..end]` equals,
     /// shortest first.
-    #[inline]
+    #[inline(always)]
     pub fn prefixes_at(&self, bytes: &[u8], start: usize, mut found: impl FnMut(usize, u32)) {
         let nfa = &self.nfa;
         let mut sid = self.root;
-        for (at, &b) in bytes.iter().enumerate().skip(start) {
+        let Some(rest) = bytes.get(start..) else { return };
+        for (i, &b) in rest.iter().enumerate() {
+            let at = start + i;
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if !nfa.is_special(sid) {
                 continue;
