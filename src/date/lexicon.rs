@@ -100,6 +100,17 @@ pub(super) const fn letter_bit(b: u8) -> u32 {
     }
 }
 
+/// Adds the first letter of each word of `pairs` to the mask of its length.
+const fn with_first_letters<T>(mut masks: [u32; 10], pairs: &[(&str, T)]) -> [u32; 10] {
+    let mut i = 0;
+    while i < pairs.len() {
+        let word = pairs[i].0.as_bytes();
+        masks[word.len()] |= letter_bit(word[0]);
+        i += 1;
+    }
+    masks
+}
+
 /// For each word length, the first letters of the months and their
 /// abbreviations of that length (see [`letter_bit`]).
 const MONTH_FIRST: [u32; 10] = {
@@ -109,24 +120,11 @@ const MONTH_FIRST: [u32; 10] = {
         masks[MONTHS[i].len()] |= letter_bit(MONTHS[i].as_bytes()[0]);
         i += 1;
     }
-    let mut i = 0;
-    while i < ABBREVS.len() {
-        masks[ABBREVS[i].0.len()] |= letter_bit(ABBREVS[i].0.as_bytes()[0]);
-        i += 1;
-    }
-    masks
+    with_first_letters(masks, &ABBREVS)
 };
 
 /// The same for the [`MODIFIERS`].
-const MODIFIER_FIRST: [u32; 10] = {
-    let mut masks = [0; 10];
-    let mut i = 0;
-    while i < MODIFIERS.len() {
-        masks[MODIFIERS[i].0.len()] |= letter_bit(MODIFIERS[i].0.as_bytes()[0]);
-        i += 1;
-    }
-    masks
-};
+const MODIFIER_FIRST: [u32; 10] = with_first_letters([0; 10], MODIFIERS);
 
 /// Months, abbreviations or modifiers.
 const DATE_WORD_FIRST: [u32; 10] = {
