@@ -116,26 +116,93 @@ fn batch_args(
     Ok((docs, dates))
 }
 
+/// A batch is extracted in slices of about this many bytes (or
+/// [`SLICE_DOCS`] documents), so that turning one slice into Python objects
+/// (which needs the GIL) overlaps the extraction of the next (which does not).
+const SLICE_BYTES: usize = 1 << 20;
+const SLICE_DOCS: usize = 1024;
+
+/// Cuts `docs` into consecutive ranges of about [`SLICE_BYTES`] bytes or
+/// [`SLICE_DOCS`] documents.
+fn slices(docs: &[Text]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        bytes += d.as_str().len();
+        if bytes >= SLICE_BYTES || i + 1 - start >= SLICE_DOCS {
+            out.push(start..i + 1);
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    if start < docs.len() {
+        out.push(start..docs.len());
+    }
+    out
+}
+
 impl PyExtractor {
-    /// Extracts a checked batch with the GIL released.
-    fn run_batch(
+    /// Extracts a checked batch with the GIL released and returns each
+    /// document's list of Mentions, in input order.
+    ///
+    /// On one thread (or for a batch of one slice) the whole batch is
+    /// extracted, then converted. On more, a producer thread extracts the
+    /// slices one after the other (each on all the threads asked for) while
+    /// this thread converts the slices already done: the conversion, serial
+    /// under the GIL, no longer waits for the extraction to finish.
+    fn run_batch<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         docs: &[Text],
         dates: &[Option<PartialDate>],
         threads: Option<isize>,
-    ) -> PyResult<Vec<Vec<Mention>>> {
+    ) -> PyResult<Vec<Bound<'py, PyList>>> {
         // Negative counts get the core's "at least 1" error, like 0.
         let threads = threads.map(|n| usize::try_from(n).unwrap_or(0));
         let threads = effective_threads(threads);
         let inner = &self.inner;
-        Ok(py.detach(|| {
+        let extract = |range: std::ops::Range<usize>| -> PyResult<Vec<Vec<Mention>>> {
             guard(|| {
-                let docs: Vec<Document<'_>> =
-                    docs.iter().zip(dates).map(|(t, d)| Document { text: t.as_str(), date: *d }).collect();
-                inner.extract_documents(&docs, threads)
-            })
-        })??)
+                let batch: Vec<Document<'_>> = docs[range.clone()]
+                    .iter()
+                    .zip(&dates[range])
+                    .map(|(t, d)| Document { text: t.as_str(), date: *d })
+                    .collect();
+                inner.extract_documents(&batch, threads)
+            })?
+            .map_err(PyErr::from)
+        };
+        let slices = slices(docs);
+        if threads == Some(1) || slices.len() < 2 {
+            let results = py.detach(|| extract(0..docs.len()))?;
+            return results.into_iter().map(|m| to_list(py, m)).collect();
+        }
+        let mut lists = Vec::with_capacity(docs.len());
+        let (tx, rx) = std::sync::mpsc::sync_channel::<PyResult<Vec<Vec<Mention>>>>(1);
+        std::thread::scope(|scope| -> PyResult<()> {
+            // Dropped when this closure returns, even early: the producer
+            // then stops at its next send instead of blocking.
+            let mut rx = rx;
+            scope.spawn(move || {
+                for range in slices {
+                    let done = extract(range);
+                    let failed = done.is_err();
+                    if tx.send(done).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            loop {
+                // Waits with the GIL released (the receiver moves in and out:
+                // it cannot be shared).
+                let (done, back) = py.detach(move || (rx.recv(), rx));
+                rx = back;
+                let Ok(done) = done else { return Ok(()) };
+                for mentions in done? {
+                    lists.push(to_list(py, mentions)?);
+                }
+            }
+        })?;
+        Ok(lists)
     }
 }
 
@@ -201,9 +268,7 @@ impl PyExtractor {
         dates: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
         let (docs, dates) = batch_args(texts, dates)?;
-        let results = self.run_batch(py, &docs, &dates, threads)?;
-        let lists = results.into_iter().map(|m| to_list(py, m)).collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, lists)
+        PyList::new(py, self.run_batch(py, &docs, &dates, threads)?)
     }
 
     /// A pandas DataFrame with one row per mention of `texts` (see
@@ -220,7 +285,7 @@ impl PyExtractor {
         // Materialise once: `texts` may be an iterator, and `ids` defaults to positions.
         let texts = PyList::new(py, texts.try_iter()?.collect::<PyResult<Vec<_>>>()?)?;
         let (docs, dates) = batch_args(texts.as_any(), dates)?;
-        let results = self.run_batch(py, &docs, &dates, threads)?;
+        let lists = PyList::new(py, self.run_batch(py, &docs, &dates, threads)?)?;
         let inner = &self.inner;
         let doc_dates: Vec<Option<String>> = py.detach(|| {
             guard(|| {
@@ -230,7 +295,6 @@ impl PyExtractor {
                     .collect()
             })
         })?;
-        let lists = PyList::new(py, results.into_iter().map(|m| to_list(py, m)).collect::<PyResult<Vec<_>>>()?)?;
         let to_frame = py.import("tallystick._frame")?.getattr("to_frame")?;
         let kwargs = pyo3::types::PyDict::new(py);
         kwargs.set_item("dates", doc_dates)?;

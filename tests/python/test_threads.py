@@ -70,3 +70,32 @@ def test_the_gil_is_released_during_extraction(dev_docs):
     assert len(ticks) > 5
     # Holding the GIL would stall this loop for the whole extraction.
     assert max(gaps) < max(duration * 0.5, 0.05), (max(gaps), duration)
+
+
+def test_a_batch_of_many_slices_keeps_input_order_and_dates():
+    """A batch larger than one slice (over 1,024 documents or 1 MB) is
+    extracted and converted in overlapping slices: same result, same order,
+    each document with its own date, on any number of threads."""
+    e = Extractor(gazetteers=ENTRIES)
+    texts = [f"On 3 May, {i} people reached Camp Hope near Homs." for i in range(2600)]
+    texts[1500] = "x" * (1 << 20)  # one large document ends a slice early
+    dates = [None if i % 3 else f"{2000 + i % 20}-12-31" for i in range(len(texts))]
+    expected = [e.extract(t, date=d) for t, d in zip(texts, dates)]
+    for threads in (None, 2, 3, 1):
+        got = e.extract_batch(texts, threads=threads, dates=dates)
+        assert got == expected, threads
+    assert [m.value for m in got[7] if m.kind == "quantity"] == [7.0]
+    assert [m.value for m in got[6] if m.kind == "date"] == ["2006-05-03"]
+
+
+def test_a_failing_slice_raises_and_leaves_no_thread_behind():
+    e = Extractor(gazetteers=ENTRIES)
+    before = threading.active_count()
+    texts = ["Homs"] * 3000
+    try:
+        e.extract_batch(texts, threads=0)
+    except tallystick.InvalidArgumentError as err:
+        assert "at least 1" in str(err)
+    else:
+        raise AssertionError("threads=0 must fail")
+    assert threading.active_count() == before
