@@ -146,7 +146,8 @@ pub(crate) fn find_document_date(text: &str) -> Option<PartialDate> {
 
 /// The first date with a year and a month in `head` that reads as a dateline.
 fn dateline_in(head: &str) -> Option<PartialDate> {
-    for m in scan::scan(head) {
+    // The first date that reads as one ends the search.
+    for m in scan::dates(head) {
         let Some(date) = m.value.value else { continue };
         if date.year.is_none() || date.month.is_none() {
             continue;
@@ -164,7 +165,17 @@ fn dateline_in(head: &str) -> Option<PartialDate> {
 
 /// Whether `bytes` holds a run of exactly four ASCII digits (a possible year).
 fn has_four_digit_run(bytes: &[u8]) -> bool {
-    bytes.split(|b| !b.is_ascii_digit()).any(|run| run.len() == 4)
+    let mut run = 0;
+    for &b in bytes {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run == 4 {
+            return true;
+        } else {
+            run = 0;
+        }
+    }
+    run == 4
 }
 
 /// "date", "Published:", "Updated at" just before the date.

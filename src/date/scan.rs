@@ -972,26 +972,46 @@ enum Trigger {
 /// Every date expression in `text`, in order, never overlapping, years as
 /// written.
 pub(super) fn scan(text: &str) -> Vec<Raw> {
-    let s = Scanner::new(text);
-    let mut out = Vec::new();
-    let mut last: Option<(usize, bool)> = None;
-    let mut i = 0;
-    while i < s.t.len() {
-        match s.at(i, last) {
-            Some(f) if f.end > f.start => {
-                out.push(Raw {
-                    start: s.t[f.start].start,
-                    end: s.t[f.end - 1].end,
-                    value: f.value,
-                    rel_year: f.rel_year,
-                });
-                last = Some((f.end, f.year_like));
-                i = f.end;
+    dates(text).collect()
+}
+
+/// The same, found one at a time: a caller that stops early saves the rest
+/// of the grammar's work (the text is tokenized at once).
+pub(super) fn dates(text: &str) -> Dates<'_> {
+    Dates { s: Scanner::new(text), last: None, i: 0 }
+}
+
+/// See [`dates`].
+pub(super) struct Dates<'a> {
+    s: Scanner<'a>,
+    /// The end token of the last date and whether it was a lone year.
+    last: Option<(usize, bool)>,
+    /// The next token to try.
+    i: usize,
+}
+
+impl Iterator for Dates<'_> {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
+        let s = &self.s;
+        while self.i < s.t.len() {
+            match s.at(self.i, self.last) {
+                Some(f) if f.end > f.start => {
+                    self.last = Some((f.end, f.year_like));
+                    self.i = f.end;
+                    return Some(Raw {
+                        start: s.t[f.start].start,
+                        end: s.t[f.end - 1].end,
+                        value: f.value,
+                        rel_year: f.rel_year,
+                    });
+                }
+                _ => self.i += 1,
             }
-            _ => i += 1,
         }
+        None
     }
-    out
 }
 
 #[cfg(test)]
