@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use super::args::{self, Text};
-use super::errors::{guard, invalid_argument};
+use super::errors::{guard, invalid_argument, InternalError};
 use super::mention::PyMention;
 use crate::extractor::{default_extractor, Document, ExtractOptions, Extractor};
 use crate::gazetteer::{Entry, Gazetteer};
@@ -116,28 +116,9 @@ fn batch_args(
     Ok((docs, dates))
 }
 
-/// A batch is extracted in slices of about this many bytes (or
-/// [`SLICE_DOCS`] documents), so that turning one slice into Python objects
-/// (which needs the GIL) overlaps the extraction of the next (which does not).
-const SLICE_BYTES: usize = 1 << 20;
-const SLICE_DOCS: usize = 1024;
-
-/// Cuts `docs` into consecutive ranges of about [`SLICE_BYTES`] bytes or
-/// [`SLICE_DOCS`] documents.
-fn slices(docs: &[Text]) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, d) in docs.iter().enumerate() {
-        bytes += d.as_str().len();
-        if bytes >= SLICE_BYTES || i + 1 - start >= SLICE_DOCS {
-            out.push(start..i + 1);
-            (start, bytes) = (i + 1, 0);
-        }
-    }
-    if start < docs.len() {
-        out.push(start..docs.len());
-    }
-    out
+/// The `Document`s of `range`.
+fn documents<'a>(docs: &'a [Text], dates: &[Option<PartialDate>], range: std::ops::Range<usize>) -> Vec<Document<'a>> {
+    docs[range.clone()].iter().zip(&dates[range]).map(|(t, d)| Document { text: t.as_str(), date: *d }).collect()
 }
 
 impl PyExtractor {
@@ -146,9 +127,10 @@ impl PyExtractor {
     ///
     /// On one thread (or for a batch of one slice) the whole batch is
     /// extracted, then converted. On more, a producer thread extracts the
-    /// slices one after the other (each on all the threads asked for) while
-    /// this thread converts the slices already done: the conversion, serial
-    /// under the GIL, no longer waits for the extraction to finish.
+    /// slices one after the other (each on all the threads asked for, in one
+    /// pool) while this thread converts the slices already done: the
+    /// conversion, serial under the GIL, no longer waits for the extraction
+    /// to finish.
     fn run_batch<'py>(
         &self,
         py: Python<'py>,
@@ -160,29 +142,36 @@ impl PyExtractor {
         let threads = threads.map(|n| usize::try_from(n).unwrap_or(0));
         let threads = effective_threads(threads);
         let inner = &self.inner;
+        let workers = threads.unwrap_or_else(rayon::current_num_threads);
+        let slices = crate::batch::slices(docs.iter().map(|d| d.as_str().len()), workers);
+        if workers < 2 || slices.len() < 2 {
+            // Also where a bad thread count gets the core's error.
+            let results =
+                py.detach(|| guard(|| inner.extract_documents(&documents(docs, dates, 0..docs.len()), threads)))??;
+            return results.into_iter().map(|m| to_list(py, m)).collect();
+        }
+        // One pool for the whole batch (None: rayon's global pool).
+        let pool =
+            match threads {
+                Some(n) => Some(rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| {
+                    PyErr::from(crate::Error::invalid_argument(format!("cannot start {n} threads: {e}")))
+                })?),
+                None => None,
+            };
         let extract = |range: std::ops::Range<usize>| -> PyResult<Vec<Vec<Mention>>> {
             guard(|| {
-                let batch: Vec<Document<'_>> = docs[range.clone()]
-                    .iter()
-                    .zip(&dates[range])
-                    .map(|(t, d)| Document { text: t.as_str(), date: *d })
-                    .collect();
-                inner.extract_documents(&batch, threads)
+                let batch = documents(docs, dates, range);
+                match &pool {
+                    Some(pool) => pool.install(|| inner.extract_documents(&batch, None)),
+                    None => inner.extract_documents(&batch, None),
+                }
             })?
             .map_err(PyErr::from)
         };
-        let slices = slices(docs);
-        if threads == Some(1) || slices.len() < 2 {
-            let results = py.detach(|| extract(0..docs.len()))?;
-            return results.into_iter().map(|m| to_list(py, m)).collect();
-        }
         let mut lists = Vec::with_capacity(docs.len());
         let (tx, rx) = std::sync::mpsc::sync_channel::<PyResult<Vec<Vec<Mention>>>>(1);
         std::thread::scope(|scope| -> PyResult<()> {
-            // Dropped when this closure returns, even early: the producer
-            // then stops at its next send instead of blocking.
-            let mut rx = rx;
-            scope.spawn(move || {
+            let producer = scope.spawn(move || {
                 for range in slices {
                     let done = extract(range);
                     let failed = done.is_err();
@@ -191,16 +180,29 @@ impl PyExtractor {
                     }
                 }
             });
-            loop {
-                // Waits with the GIL released (the receiver moves in and out:
-                // it cannot be shared).
-                let (done, back) = py.detach(move || (rx.recv(), rx));
-                rx = back;
-                let Ok(done) = done else { return Ok(()) };
-                for mentions in done? {
-                    lists.push(to_list(py, mentions)?);
+            let mut rx = Some(rx);
+            let converted = (|| -> PyResult<()> {
+                while let Some(receiver) = rx.take() {
+                    // Waits with the GIL released (the receiver moves in and
+                    // out: it cannot be shared).
+                    let (done, receiver) = py.detach(move || (receiver.recv(), receiver));
+                    let Ok(done) = done else { return Ok(()) };
+                    rx = Some(receiver);
+                    for mentions in done? {
+                        lists.push(to_list(py, mentions)?);
+                    }
                 }
-            }
+                Ok(())
+            })();
+            // Without a receiver the producer stops at its next send; it is
+            // waited for with the GIL released.
+            drop(rx);
+            py.detach(move || producer.join()).map_err(|_| {
+                InternalError::new_err(
+                    "internal error in tallystick (a bug: please report it): the extraction thread failed",
+                )
+            })?;
+            converted
         })?;
         Ok(lists)
     }

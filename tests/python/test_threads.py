@@ -99,3 +99,15 @@ def test_a_failing_slice_raises_and_leaves_no_thread_behind():
     else:
         raise AssertionError("threads=0 must fail")
     assert threading.active_count() == before
+
+
+def test_a_batch_of_large_documents_on_several_threads():
+    """Documents of about 1 MB each: slices still hold several per thread."""
+    e = Extractor(gazetteers=ENTRIES)
+    block = "Relief Now brought 3.3 tons of food to Camp Hope near Homs on 12 July 2019. " * 13000
+    texts = [block + f" {i} families left." for i in range(20)]
+    expected = [e.extract(t) for t in texts[:2]]
+    got = e.extract_batch(texts, threads=2)
+    assert len(got) == 20
+    assert got[:2] == expected
+    assert [m.value for m in got[19] if m.kind == "quantity"][-1] == 19.0
