@@ -168,13 +168,11 @@ def table_rows(
     extractor: Extractor,
     ids: Sequence[Any],
     texts: Sequence[Any],
-    dates: Sequence[Any] | None = None,
-    *,
-    max_doc_mb: float | None = DEFAULT_MAX_DOC_MB,
-    threads: int | None = None,
+    dates: Sequence[Any] | None,
+    results: Sequence[list[Any] | str],
 ) -> list[tuple[Any, ...]]:
-    """Rows (tuples in the order of :data:`TABLE_COLUMNS`) of every document."""
-    results = extract_documents(extractor, ids, texts, dates, max_doc_mb=max_doc_mb, threads=threads)
+    """Rows (tuples in the order of :data:`TABLE_COLUMNS`) of every document,
+    given what :func:`extract_documents` returned for them."""
     rows: list[tuple[Any, ...]] = []
     for i, result in enumerate(results):
         rows.extend(document_rows(extractor, ids[i], texts[i], None if dates is None else dates[i], result))

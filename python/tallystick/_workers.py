@@ -67,12 +67,29 @@ def extractor_state(extractor: Extractor) -> bytes:
     return pickle.dumps(extractor, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def job_state(
+    extractor: Extractor | None, gazetteers: Any, bundled: bool, kinds: Any, max_doc_mb: Any
+) -> bytes:
+    """Checks a job's extraction arguments on the driver and returns the
+    state its workers get (see :func:`driver_extractor`, :func:`check_max_doc_mb`)."""
+    check_max_doc_mb(max_doc_mb)
+    return extractor_state(driver_extractor(extractor, gazetteers, bundled, kinds))
+
+
 def check_max_doc_mb(max_doc_mb: Any) -> None:
     """Raises ``TypeError``/``ValueError`` on the driver for a ``max_doc_mb``
     that is not a number >= 0 or None."""
     if max_doc_mb is not None and (isinstance(max_doc_mb, bool) or not isinstance(max_doc_mb, (int, float))):
         raise TypeError(f"max_doc_mb must be a number of MB (0 or None: no limit), not {type(max_doc_mb).__name__}")
     _table.size_limit_bytes(max_doc_mb)
+
+
+def check_columns(columns: Sequence[str], text_col: Any, id_col: Any, date_col: Any) -> None:
+    """Raises ``TypeError``/``ValueError`` unless the text and id columns,
+    and the date column when given, are among ``columns``."""
+    check_column_name(text_col, "text_col", columns)
+    check_column_name(id_col, "id_col", columns)
+    check_column_name(date_col, "date_col", columns, optional=True)
 
 
 def check_column_name(name: Any, what: str, columns: Sequence[str], optional: bool = False) -> None:
@@ -128,8 +145,9 @@ def frame_of_documents(
 ) -> Any:
     """The mention table (a pandas DataFrame of :data:`_table.TABLE_COLUMNS`)
     of some documents; bad documents get error rows."""
-    rows = _table.table_rows(cached_extractor(state), ids, texts, dates, max_doc_mb=max_doc_mb, threads=1)
-    return _table.pandas_frame(rows)
+    extractor = cached_extractor(state)
+    results = _table.extract_documents(extractor, ids, texts, dates, max_doc_mb=max_doc_mb, threads=1)
+    return _table.pandas_frame(_table.table_rows(extractor, ids, texts, dates, results))
 
 
 #: A Spark batch (up to ``spark.sql.execution.arrow.maxRecordsPerBatch``
@@ -213,8 +231,5 @@ def record_rows(
     results = _table.extract_documents(
         extractor, ids, texts, dates if date_col is not None else None, max_doc_mb=max_doc_mb, threads=1
     )
-    rows: list[dict[str, Any]] = []
-    for i, result in enumerate(results):
-        for row in _table.document_rows(extractor, ids[i], texts[i], dates[i], reasons.get(i, result)):
-            rows.append(dict(zip(_table.TABLE_COLUMNS, row)))
-    return rows
+    results = [reasons.get(i, result) for i, result in enumerate(results)]
+    return [dict(zip(_table.TABLE_COLUMNS, row)) for row in _table.table_rows(extractor, ids, texts, dates, results)]

@@ -100,9 +100,7 @@ def extract(
     """
     if isinstance(data, dask.dataframe.DataFrame):
         columns = [c for c in data.columns]
-        _workers.check_column_name(text_col, "text_col", columns)
-        _workers.check_column_name(id_col, "id_col", columns)
-        _workers.check_column_name(date_col, "date_col", columns, optional=True)
+        _workers.check_columns(columns, text_col, id_col, date_col)
         _check_text_dtype(text_col, data.dtypes[text_col])
     elif isinstance(data, dask.bag.Bag):
         for name, what in ((text_col, "text_col"), (id_col, "id_col"), (date_col, "date_col")):
@@ -113,8 +111,7 @@ def extract(
             f"data must be a dask.dataframe.DataFrame or a dask.bag.Bag, not {type(data).__name__}"
             + (" (use dask.dataframe.from_pandas)" if type(data).__name__ == "DataFrame" else "")
         )
-    _workers.check_max_doc_mb(max_doc_mb)
-    state = _workers.extractor_state(_workers.driver_extractor(extractor, gazetteers, bundled, kinds))
+    state = _workers.job_state(extractor, gazetteers, bundled, kinds, max_doc_mb)
     # One key in the graph, not a copy of the state in every task (it holds
     # the added gazetteer entries, which can be megabytes).
     shared = _delayed(state, pure=True)

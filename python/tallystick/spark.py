@@ -100,16 +100,13 @@ def extract(
         raise TypeError(f"df must be a pyspark.sql.DataFrame, not {type(df).__name__}")
     types = dict(df.dtypes)
     columns = list(types)
-    _workers.check_column_name(text_col, "text_col", columns)
-    _workers.check_column_name(id_col, "id_col", columns)
-    _workers.check_column_name(date_col, "date_col", columns, optional=True)
+    _workers.check_columns(columns, text_col, id_col, date_col)
     if types[text_col] not in _TEXT_TYPES:
         raise TypeError(
             f"text_col={text_col!r} is a {types[text_col]} column: the texts must be a string "
             f"(or binary) column; cast it with df[{text_col!r}].cast('string') if that is meant"
         )
-    _workers.check_max_doc_mb(max_doc_mb)
-    state = _workers.extractor_state(_workers.driver_extractor(extractor, gazetteers, bundled, kinds))
+    state = _workers.job_state(extractor, gazetteers, bundled, kinds, max_doc_mb)
 
     doc_id = _column(id_col)
     if types[id_col] in _INTEGRAL_TYPES:

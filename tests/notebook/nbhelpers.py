@@ -6,7 +6,6 @@ name, and the two folders run in one pytest session.
 
 from __future__ import annotations
 
-import json
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -14,30 +13,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Sequence
 
-import pytest
+from dev_corpus import ROOT
+from dev_corpus import load_dev_docs as dev_docs  # noqa: F401 (for the tests)
+from dev_corpus import load_dev_gold as dev_gold  # noqa: F401 (for the tests)
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-DEV_DOCS = SHARED / "corpus" / "dev" / "docs.jsonl"
-DEV_GOLD = SHARED / "corpus" / "dev" / "gold.jsonl"
 GAZETTEER_TSVS = [ROOT / "data" / "gazetteer" / "places.tsv", ROOT / "data" / "gazetteer" / "camps.tsv"]
 NOTEBOOK = ROOT / "examples" / "tallystick_tour.ipynb"
 SCRIPT = ROOT / "scripts" / "screenshot_html.py"
-
-
-def dev_docs() -> list[dict[str, Any]]:
-    if not DEV_DOCS.exists():
-        pytest.skip(f"dev corpus not found at {DEV_DOCS}")
-    with DEV_DOCS.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def dev_gold() -> dict[str, list[dict[str, Any]]]:
-    if not DEV_GOLD.exists():
-        pytest.skip(f"dev gold not found at {DEV_GOLD}")
-    with DEV_GOLD.open(encoding="utf-8") as f:
-        return {d["id"]: d["mentions"] for d in map(json.loads, f) if d}
-
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Sequence
 
 import pytest
 
 import tallystick
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-DEV_DOCS = SHARED / "corpus" / "dev" / "docs.jsonl"
-DEV_GOLD = SHARED / "corpus" / "dev" / "gold.jsonl"
-SCORER = SHARED / "eval" / "score.py"
+from dev_corpus import DEV_DOCS, DEV_GOLD, ROOT, SCORER, load_dev_docs  # noqa: F401 (re-exported to the tests)
 
 ENTITY_KEYS = ["kind", "start", "end", "text", "name", "subtype", "id"]
 QUANTITY_KEYS = ["kind", "start", "end", "text", "value", "low", "high", "unit", "item", "approx", "per"]
@@ -74,10 +69,7 @@ def own_extractor() -> tallystick.Extractor:
 
 @pytest.fixture(scope="session")
 def dev_docs() -> list[dict[str, Any]]:
-    if not DEV_DOCS.exists():
-        pytest.skip(f"the dev corpus is not at {DEV_DOCS}")
-    with DEV_DOCS.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return load_dev_docs()
 
 
 def make_mention(obj: dict[str, Any], where_subtype: str | None = None) -> tallystick.Mention:

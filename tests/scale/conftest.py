@@ -8,7 +8,6 @@ this folder do not pay for a JVM or a cluster.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import subprocess
@@ -21,9 +20,7 @@ import pytest
 
 from tallystick import Extractor, _table, _workers
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-DEV_DOCS = SHARED / "corpus" / "dev" / "docs.jsonl"
+from dev_corpus import DEV_DOCS, load_dev_docs
 
 Row = tuple[Any, ...]
 
@@ -85,10 +82,7 @@ def tables() -> SimpleNamespace:
 # ------------------------------------------------------------------ corpus
 @pytest.fixture(scope="session")
 def dev_docs() -> list[dict[str, Any]]:
-    if not DEV_DOCS.exists():
-        pytest.skip(f"the dev corpus is not at {DEV_DOCS}")
-    with DEV_DOCS.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    return load_dev_docs()
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +90,9 @@ def dev_reference(dev_docs: list[dict[str, Any]]) -> list[Row]:
     """The single-process table of the dev corpus."""
     ids = [d["id"] for d in dev_docs]
     texts = [d["text"] for d in dev_docs]
-    rows = frame_rows(_table.pandas_frame(_table.table_rows(Extractor(), ids, texts)))
+    extractor = Extractor()
+    results = _table.extract_documents(extractor, ids, texts)
+    rows = frame_rows(_table.pandas_frame(_table.table_rows(extractor, ids, texts, None, results)))
     assert rows and not any(r[-1] for r in rows)
     return rows
 

@@ -20,21 +20,13 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # type: ignore[import-untyped, unused-ignore]  # noqa: E402
 
-import tallystick  # noqa: E402
 from tallystick import Extractor, _table  # noqa: E402
 from tallystick import dask as tdask  # noqa: E402
 
+from engine_helpers import GOOD, ZORBLAX, by_id, check_bad_document_rows, check_driver_errors  # noqa: E402
+
 pytestmark = pytest.mark.slow
 
-ZORBLAX = {"id": "x:1", "name": "Zorblax Camp", "kind": "camp", "subtype": "camp"}
-GOOD = "Citizens of Homs received 3.3 tons of food on 12 July."
-
-
-def by_id(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    for r in rows:
-        out.setdefault(r[0], []).append(r)
-    return out
 
 
 def test_dev_corpus_equals_one_process_and_the_cli(dask_client: Any, tables: Any, dev_docs: list[dict[str, Any]],
@@ -87,18 +79,8 @@ def test_bad_documents_get_error_rows_and_the_others_are_extracted(dask_client: 
 
     ddf = ddf.map_partitions(with_big_text, meta=ddf._meta)
     rows = by_id(tables.frame_rows(tdask.extract(ddf, date_col="date").compute()))
-    assert set(rows) == {"ok", "null", "int", "big", "bad-date", "ok2"}
-    for doc_id in ("null", "int", "big", "bad-date"):
-        (row,) = rows[doc_id]
-        assert row[1:-1] == (None,) * (len(_table.TABLE_COLUMNS) - 2), row
-    assert rows["null"][0][-1] == "text is null"
+    check_bad_document_rows(rows, {"null", "int", "big", "bad-date"})
     assert rows["int"][0][-1] == "text is of type int, not a string"
-    assert "over the limit of 10,000,000 bytes" in rows["big"][0][-1]
-    assert "not a date" in rows["bad-date"][0][-1]
-    ok = {r[1]: r for r in rows["ok"]}
-    assert ok["quantity"][8] == 3.3 and ok["date"][18] == "2019-07-12"
-    assert all(r[-1] is None and r[21] == "2019-07-20" for r in rows["ok"])
-    assert [r[1:4] for r in rows["ok2"]] == [r[1:4] for r in rows["ok"]]
 
 
 def test_bad_items_of_a_bag_get_error_rows(dask_client: Any, tables: Any) -> None:
@@ -142,28 +124,9 @@ def test_the_extractor_is_built_once_per_worker_process(dask_client: Any, tables
 
 def test_arguments_are_checked_on_the_driver(dask_client: Any) -> None:
     ddf = dd.from_pandas(pd.DataFrame({"id": ["a"], "text": ["Homs"], "n": [1]}), npartitions=1)
-    with pytest.raises(ValueError, match=r"text_col='body' is not a column.*'id', 'text', 'n'"):
-        tdask.extract(ddf, text_col="body")
-    with pytest.raises(ValueError, match="id_col='doc_id' is not a column"):
-        tdask.extract(ddf, id_col="doc_id")
-    with pytest.raises(ValueError, match="date_col='date' is not a column"):
-        tdask.extract(ddf, date_col="date")
-    with pytest.raises(TypeError, match="text_col='n' is a int64 column"):
-        tdask.extract(ddf, text_col="n")
-    with pytest.raises(TypeError, match="id_col must be a column name"):
-        tdask.extract(ddf, id_col=0)  # type: ignore[arg-type]
+    check_driver_errors(tdask.extract, ddf)
     with pytest.raises(TypeError, match="text_col must be a key name"):
         tdask.extract(db.from_sequence([{}]), text_col=None)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="max_doc_mb must be a number >= 0"):
-        tdask.extract(ddf, max_doc_mb=float("nan"))
-    with pytest.raises(TypeError, match="max_doc_mb must be a number"):
-        tdask.extract(ddf, max_doc_mb=True)
     with pytest.raises(TypeError, match=r"a dask.dataframe.DataFrame or a dask.bag.Bag, not DataFrame \(use dask"):
         tdask.extract(pd.DataFrame({"id": ["a"], "text": ["Homs"]}))
-    with pytest.raises(TypeError, match="extractor must be a tallystick.Extractor"):
-        tdask.extract(ddf, extractor=object())  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="either extractor= or gazetteers="):
-        tdask.extract(ddf, extractor=Extractor(), bundled=False)
-    with pytest.raises(tallystick.GazetteerError):
-        tdask.extract(ddf, gazetteers=[{"id": "y", "name": "Y", "kind": "camp"}])
     assert list(tdask.extract(ddf, max_doc_mb=0).columns) == list(_table.TABLE_COLUMNS)

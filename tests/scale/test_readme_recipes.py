@@ -50,7 +50,8 @@ def expected_rows(tables: Any, folder: Path, extractor: Extractor) -> list[Any]:
 
     docs = [json.loads(line) for p in sorted(folder.glob("*.jsonl"))
             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = _table.table_rows(extractor, [d["id"] for d in docs], [d["text"] for d in docs])
+    ids, texts = [d["id"] for d in docs], [d["text"] for d in docs]
+    rows = _table.table_rows(extractor, ids, texts, None, _table.extract_documents(extractor, ids, texts))
     return tables.frame_rows(_table.pandas_frame(rows))
 
 

@@ -13,9 +13,10 @@ import pytest
 
 pytest.importorskip("pyspark")
 
-import tallystick  # noqa: E402
 from tallystick import Extractor, _table, _workers  # noqa: E402
 from tallystick import spark as tspark  # noqa: E402
+
+from engine_helpers import GOOD, ZORBLAX, by_id, check_bad_document_rows, check_driver_errors  # noqa: E402
 
 pytestmark = [
     pytest.mark.slow,
@@ -23,7 +24,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
 ]
 
-ZORBLAX = {"id": "x:1", "name": "Zorblax Camp", "kind": "camp", "subtype": "camp"}
 SCHEMA = "id string, text string"
 
 
@@ -31,13 +31,6 @@ def collect(df: Any, tables: Any) -> list[tuple[Any, ...]]:
     """The result's rows, normalized (checking the schema on the way)."""
     assert tuple(df.columns) == _table.TABLE_COLUMNS
     return tables.normalize(tuple(r) for r in df.collect())
-
-
-def by_id(rows: list[tuple[Any, ...]]) -> dict[str, list[tuple[Any, ...]]]:
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    for r in rows:
-        out.setdefault(r[0], []).append(r)
-    return out
 
 
 def test_dev_corpus_equals_one_process_and_the_cli(spark: Any, tables: Any, dev_docs: list[dict[str, Any]],
@@ -79,27 +72,16 @@ def test_a_custom_gazetteer_reaches_the_executors(spark: Any, tables: Any, tmp_p
 def test_bad_documents_get_error_rows_and_the_others_are_extracted(spark: Any, tables: Any) -> None:
     from pyspark.sql import functions as F
 
-    good = "Citizens of Homs received 3.3 tons of food on 12 July."
     df = spark.createDataFrame(
-        [("ok", good, "2019-07-20"), ("null", None, None), ("big", "", None),
-         ("bad-date", good, "not a date"), ("ok2", good, None)],
+        [("ok", GOOD, "2019-07-20"), ("null", None, None), ("big", "", None),
+         ("bad-date", GOOD, "not a date"), ("ok2", GOOD, None)],
         "id string, text string, date string",
     )
     # The 50 MB text is made on the JVM, not sent through py4j.
     df = df.withColumn("text", F.when(F.col("id") == "big", F.repeat(F.lit("Homs "), 10_000_001))
                        .otherwise(F.col("text"))).repartition(2)
     rows = by_id(collect(tspark.extract(df, date_col="date"), tables))
-    assert set(rows) == {"ok", "null", "big", "bad-date", "ok2"}
-    for doc_id in ("null", "big", "bad-date"):
-        (row,) = rows[doc_id]
-        assert row[1:-1] == (None,) * (len(_table.TABLE_COLUMNS) - 2), row
-    assert rows["null"][0][-1] == "text is null"
-    assert "over the limit of 10,000,000 bytes" in rows["big"][0][-1]
-    assert "not a date" in rows["bad-date"][0][-1]
-    ok = {r[1]: r for r in rows["ok"]}
-    assert ok["quantity"][8] == 3.3 and ok["date"][18] == "2019-07-12"
-    assert all(r[-1] is None and r[21] == "2019-07-20" for r in rows["ok"])
-    assert [r[1:4] for r in rows["ok2"]] == [r[1:4] for r in rows["ok"]]
+    check_bad_document_rows(rows, {"null", "big", "bad-date"})
 
 
 def test_invalid_utf8_in_a_binary_column_gets_an_error_row(spark: Any, tables: Any) -> None:
@@ -130,30 +112,9 @@ def test_arguments_are_checked_on_the_driver(spark: Any, tables: Any) -> None:
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
     df = spark.createDataFrame([("a", "Homs", 1)], "id string, text string, n int")
-    with pytest.raises(ValueError, match=r"text_col='body' is not a column.*'id', 'text', 'n'"):
-        tspark.extract(df, text_col="body")
-    with pytest.raises(ValueError, match="id_col='doc_id' is not a column"):
-        tspark.extract(df, id_col="doc_id")
-    with pytest.raises(ValueError, match="date_col='date' is not a column"):
-        tspark.extract(df, date_col="date")
-    with pytest.raises(TypeError, match="text_col must be a column name"):
-        tspark.extract(df, text_col=1)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="text_col='n' is a int column"):
-        tspark.extract(df, text_col="n")
-    with pytest.raises(ValueError, match="max_doc_mb must be a number >= 0"):
-        tspark.extract(df, max_doc_mb=-1)
-    with pytest.raises(TypeError, match="max_doc_mb must be a number"):
-        tspark.extract(df, max_doc_mb="10")  # type: ignore[arg-type]
+    check_driver_errors(tspark.extract, df)
     with pytest.raises(TypeError, match="df must be a pyspark.sql.DataFrame"):
         tspark.extract(pd.DataFrame({"id": ["a"], "text": ["Homs"]}))
-    with pytest.raises(TypeError, match="extractor must be a tallystick.Extractor"):
-        tspark.extract(df, extractor="bundled")  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match="either extractor= or gazetteers="):
-        tspark.extract(df, extractor=Extractor(), kinds=["place"])
-    with pytest.raises(tallystick.GazetteerError, match="kind"):
-        tspark.extract(df, gazetteers=[{"id": "y", "name": "Y", "kind": "planet", "subtype": "camp"}])
-    with pytest.raises(tallystick.InvalidArgumentError):
-        tspark.extract(df, kinds=["planets"])
     assert tspark.extract(df, max_doc_mb=None).columns == list(_table.TABLE_COLUMNS)
 
 
