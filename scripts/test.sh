@@ -20,6 +20,12 @@ if cargo fmt --version >/dev/null 2>&1; then
   echo "== Rust: cargo fmt --check (rustfmt.toml)"
   cargo fmt --check
 fi
+if cargo clippy --version >/dev/null 2>&1; then
+  # The library (default features) promises Cargo.toml's rust-version: no
+  # standard-library API newer than that.
+  echo "== Rust: the library uses no API newer than its rust-version (clippy incompatible_msrv)"
+  cargo clippy --locked --lib -- -A clippy::all -D clippy::incompatible_msrv
+fi
 echo "== Rust: cargo test (default features)"
 cargo test --locked
 echo "== Rust: cargo test --no-default-features (no rayon, no PyO3)"

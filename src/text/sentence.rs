@@ -235,7 +235,7 @@ pub(crate) fn sentence_breaks(text: &str) -> Vec<usize> {
 }
 
 fn push_start(starts: &mut Vec<usize>, start: usize, len: usize) {
-    if start < len && starts.last().is_none_or(|&last| start > last) {
+    if start < len && starts.last().map_or(true, |&last| start > last) {
         starts.push(start);
     }
 }
