@@ -46,14 +46,14 @@ mod tests {
         assert_eq!(slices([100; 2500], 2), [0..1024, 1024..2048, 2048..2500]);
         assert_eq!(slices([300_000; 40], 2), [0..16, 16..32, 32..40]);
         assert!(slices([], 4).is_empty());
-        assert_eq!(slices([5], 4), [0..1]);
+        assert_eq!(slices([5], 4), vec![0..1]);
     }
 
     #[test]
     fn large_documents_still_give_every_thread_work() {
         // One slice per 1 MB document would run them one at a time.
         assert_eq!(slices([1 << 20; 20], 2), [0..16, 16..20]);
-        assert_eq!(slices([1 << 20; 100], 64), [0..100]);
+        assert_eq!(slices([1 << 20; 100], 64), vec![0..100]);
     }
 
     proptest::proptest! {

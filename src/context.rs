@@ -375,7 +375,9 @@ fn merge(entities: &mut Vec<(Span, Entity)>, mut found: Vec<(Span, Entity)>) {
         let over: Vec<usize> = (from..entities.len()).take_while(|&i| entities[i].0.start < span.end).collect();
         let blocking = over.iter().any(|&i| {
             let x = &entities[i].1;
-            !removed[i] && !(is_minor_place(subtype_of(x)) && x.entity.id.is_some())
+            // A known minor place under the longer name gives way.
+            let yields = is_minor_place(subtype_of(x)) && x.entity.id.is_some();
+            !removed[i] && !yields
         });
         if blocking {
             continue;
@@ -790,10 +792,11 @@ fn token_flags(text: &str, lower_text: &str, toks: &[Tok], lw: &[&str], fl: &mut
         let l = lw[k];
         let mut f = fl[k];
         let len = t.end - t.start;
-        let bits = if l.len() > 14 {
-            0 // longer than any listed word
-        } else if f & F_ASCII != 0 && (first_masks[len] >> (lb[t.start] & 63)) & 1 == 0 {
-            0 // no listed word of this length starts with this letter
+        // Longer than any listed word, or no listed word of this length
+        // starts with this letter.
+        let unlisted = l.len() > 14 || (f & F_ASCII != 0 && (first_masks[len] >> (lb[t.start] & 63)) & 1 == 0);
+        let bits = if unlisted {
+            0
         } else if f & F_ASCII != 0 && t.start + 16 <= lb.len() {
             // The word as a number straight from the lower-cased text.
             let mut b = [0u8; 16];

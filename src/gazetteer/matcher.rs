@@ -193,7 +193,9 @@ fn name_forms(name: &str, subtype: Subtype) -> Vec<(String, CaseRule)> {
     let mut forms = Vec::with_capacity(3);
     let mut add = |s: &str| {
         let key = fold_key(s);
-        if !key.is_empty() && !(minor && stopwords::is_stop_word(&key)) && !forms.iter().any(|(k, _)| *k == key) {
+        let unwanted =
+            key.is_empty() || (minor && stopwords::is_stop_word(&key)) || forms.iter().any(|(k, _)| *k == key);
+        if !unwanted {
             forms.push((key, rule.clone()));
         }
     };
@@ -385,7 +387,9 @@ impl Matcher {
             Some(c) if is_apostrophe_like(c) => {
                 let mut rest = after.clone();
                 if let Some(n) = rest.next() {
-                    if is_word_char(n) && !(matches!(n, 's' | 'S') && !rest.next().is_some_and(is_word_char)) {
+                    // A possessive "’s" ends the name: another letter after the apostrophe does not.
+                    let possessive = matches!(n, 's' | 'S') && !rest.next().is_some_and(is_word_char);
+                    if is_word_char(n) && !possessive {
                         return None;
                     }
                 }
