@@ -374,9 +374,16 @@ fn merge(entities: &mut Vec<(Span, Entity)>, mut found: Vec<(Span, Entity)>) {
         let from = entities.partition_point(|(s, _)| s.end <= span.start);
         let over: Vec<usize> = (from..entities.len()).take_while(|&i| entities[i].0.start < span.end).collect();
         let blocking = over.iter().any(|&i| {
-            let x = &entities[i].1;
-            // A known minor place under the longer name gives way.
-            let yields = is_minor_place(subtype_of(x)) && x.entity.id.is_some();
+            let (xs, x) = &entities[i];
+            // A known minor place under the longer name gives way, and so
+            // does a known person whose name the longer one goes on from
+            // ("Mr. Hussein" in "Mr. Hussein Diab": see `persons_by_title`).
+            let minor_place = is_minor_place(subtype_of(x)) && x.entity.id.is_some();
+            let shorter_person = subtype_of(x) == Subtype::Person
+                && subtype_of(&e) == Subtype::Person
+                && span.start <= xs.start
+                && xs.end < span.end;
+            let yields = minor_place || shorter_person;
             !removed[i] && !yields
         });
         if blocking {
@@ -407,7 +414,7 @@ const NOUN_FOLLOWERS: [&str; 40] = [
 ];
 
 /// Drops country acronyms used as modifiers: "US troops", "US-occupied",
-/// "US $25 million". Kept: "the US and its allies", "the RF’s support", "US."
+/// "US $25 million", "US$42 million". Kept: "the US and its allies", "the RF’s support", "US."
 #[inline(never)]
 fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
     entities.retain(|(span, e)| {
@@ -423,6 +430,8 @@ fn drop_modifier_acronyms(text: &str, entities: &mut Vec<(Span, Entity)>) {
         let rest = &text[span.end..];
         let mut chars = rest.chars();
         match chars.next() {
+            // "US$ 42.5 million": a currency.
+            Some('$') => false,
             Some('-') | Some('\u{2010}') | Some('\u{2011}') => {
                 // "US-occupied" is a modifier; "US-Turkish" too.
                 !chars.next().is_some_and(char::is_alphabetic)
@@ -966,10 +975,17 @@ fn persons_by_title(text: &str, toks: &[Tok], lw: &Lw, entities: &[(Span, Entity
             continue;
         }
         let name_span = Span::new(toks[k].start, toks[end_tok - 1].end);
-        // A known entity that is not a minor place (a person, a country...) wins.
+        // A known entity that is not a minor place (a person, a country...)
+        // wins, but for a known person the name goes on from with a word
+        // that is not English: "Mr. Hussein Diab" is not the "Hussein" of
+        // the gazetteer.
+        let goes_on =
+            |s: &Span| (k..end_tok).filter(|&j| toks[j].start >= s.end).any(|j| !is_english_word(word(text, &toks[j])));
         let from = entities.partition_point(|(s, _)| s.end <= name_span.start);
         let known = entities[from..].iter().take_while(|(s, _)| s.start < name_span.end).any(|(s, e)| {
-            s.overlaps(&name_span) && !(is_minor_place(subtype_of(e)) && e.entity.subtype.kind() == MentionKind::Place)
+            let minor_place = is_minor_place(subtype_of(e)) && e.entity.subtype.kind() == MentionKind::Place;
+            let shorter_person = subtype_of(e) == Subtype::Person && s.end < name_span.end && goes_on(s);
+            s.overlaps(&name_span) && !minor_place && !shorter_person
         });
         if !known {
             let name = clean_person_name(&text[name_span.start..name_span.end]);
@@ -1613,6 +1629,21 @@ mod tests {
     }
 
     #[test]
+    fn a_longer_name_after_a_title_is_another_person() {
+        // The gazetteer knows a "Hussein"; "Mr. Hussein Diab" is someone else.
+        let text = "Mr. Hussein Diab said. Mr. Hussein said. King Hussein Bridge.";
+        let hussein = |from: usize| {
+            let s = from + text[from..].find("Hussein").unwrap();
+            (Span::new(s, s + 7), ent("Hussein", Some("h"), Subtype::Person))
+        };
+        let got = run(text, vec![hussein(0), hussein(20), hussein(40)]);
+        assert_eq!(got[0], ("Mr. Hussein Diab".into(), "Hussein Diab".into(), None));
+        assert_eq!(got[1], ("Mr. Hussein".into(), "Hussein".into(), Some("h".into())));
+        // An English word after the name does not make another person.
+        assert_eq!(got[2].2.as_deref(), Some("h"), "{got:?}");
+    }
+
+    #[test]
     fn a_title_makes_a_village_name_a_person() {
         let text = "Mr. Alya Munir Ibrahim spoke.";
         let got = run(text, vec![(at(text, "Ibrahim"), ent("Ibrahim", Some("v"), Subtype::Village))]);
@@ -1621,12 +1652,13 @@ mod tests {
 
     #[test]
     fn us_as_a_modifier_is_not_a_place() {
-        let text = "US troops left the US-occupied zone; the US and its allies; US $25 million; stop the US from it.";
+        let text = "US troops left the US-occupied zone; the US and its allies; US $25 million; US$42 million; stop the US from it.";
         let us = |needle: &str, from: usize| {
             let s = from + text[from..].find(needle).unwrap();
             (Span::new(s, s + 2), ent("United States", Some("us"), Subtype::Country))
         };
-        let ents = vec![us("US troops", 0), us("US-occ", 0), us("US and", 0), us("US $", 0), us("US from", 0)];
+        let ents =
+            vec![us("US troops", 0), us("US-occ", 0), us("US and", 0), us("US $", 0), us("US$", 0), us("US from", 0)];
         let got = run(text, ents);
         assert_eq!(got.len(), 2, "{got:?}");
         let text = "U.S. troops and the U.S.";

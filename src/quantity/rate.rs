@@ -18,7 +18,9 @@ const ADVERBS: &[(&str, Unit)] = &[
 ];
 
 /// Words after "a day" that make it a time, not a rate ("a day earlier").
-const NOT_A_RATE_AFTER: &[&str] = &["ago", "later", "earlier", "before", "after", "or", "and", "of", "in", "to"];
+/// "to" does only before another amount of time ("a week to ten days"):
+/// "20 tonnes a day to Homs" is a rate (see [`time_to_time`]).
+const NOT_A_RATE_AFTER: &[&str] = &["ago", "later", "earlier", "before", "after", "or", "and", "of", "in"];
 
 /// Whom an amount is for, before its time rate: "per person per day",
 /// "per family every three months".
@@ -84,7 +86,7 @@ fn time_rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
     }
     if t.is_any(p, &["a", "an"]) && t.spaced(p + 1) && is_singular_time(t, p + 1) {
         let (unit, end) = time_unit_at(t, p + 1)?;
-        let timed = t.is_any(end, NOT_A_RATE_AFTER) || (t.is_digits(end) && t.near(end));
+        let timed = t.is_any(end, NOT_A_RATE_AFTER) || time_to_time(t, end) || (t.is_digits(end) && t.near(end));
         return (!timed).then_some((Rate { value: 1.0, unit }, end));
     }
     if t.is_sym(p, '/') && t.glued(p + 1) {
@@ -92,6 +94,12 @@ fn time_rate_at(t: &Tokens, p: usize) -> Option<(Rate, usize)> {
         return Some((Rate { value: 1.0, unit }, end));
     }
     None
+}
+
+/// "to" at token `i` going on to another amount of time: "a week to ten
+/// days", "a day to 2 weeks", "a day to a week".
+fn time_to_time(t: &Tokens, i: usize) -> bool {
+    t.is(i, "to") && (t.is_any(i + 1, &["a", "an"]) || matches!(read_number(t, i + 1), Read::Num(_)))
 }
 
 /// "Every day, 1,500 people cross": a rate phrase that opens the sentence
@@ -161,5 +169,14 @@ mod tests {
         assert_eq!(rate("x each"), None);
         assert_eq!(rate("x per person"), None);
         assert_eq!(rate("x a dozen"), None);
+        assert_eq!(rate("x a week to ten days"), None);
+        assert_eq!(rate("x a day to 2 weeks"), None);
+        assert_eq!(rate("x a day to a week"), None);
+    }
+
+    #[test]
+    fn a_rate_before_a_destination() {
+        assert_eq!(rate("x a week to Deir ez-Zor"), Some((1.0, Unit::Week, "a week".into())));
+        assert_eq!(rate("x a day to the camp"), Some((1.0, Unit::Day, "a day".into())));
     }
 }
