@@ -441,7 +441,19 @@ impl Matcher {
         if entries.len() > 1 {
             if let Some(wanted) = context_subtype(text, start, end) {
                 let all = self.gazetteer.entries();
-                if let Some(pos) = entries.iter().position(|&e| all[e as usize].subtype() == wanted) {
+                let subtype = |e: &u32| all[*e as usize].subtype();
+                // "the town of Atmeh": the town if there is one, else another
+                // settlement, else the area named after it, never the camp.
+                let pos = entries.iter().position(|e| subtype(e) == wanted).or_else(|| {
+                    let settlement = matches!(wanted, Subtype::City | Subtype::Town | Subtype::Village);
+                    let fallbacks: &[Subtype] = if settlement {
+                        &[Subtype::City, Subtype::Town, Subtype::Village, Subtype::Subdistrict, Subtype::District]
+                    } else {
+                        &[]
+                    };
+                    fallbacks.iter().find_map(|&f| entries.iter().position(|e| subtype(e) == f))
+                });
+                if let Some(pos) = pos {
                     let chosen = entries.remove(pos);
                     entries.insert(0, chosen);
                     by_context = true;
@@ -827,6 +839,26 @@ mod tests {
         assert_eq!(id("in Homs (2) and Aleppo (3) provinces"), "homs-gov");
         let x = &m.find("Homs")[0];
         assert_eq!(x.alternatives.len(), 1);
+    }
+
+    #[test]
+    fn the_town_of_a_camp_name_is_the_settlement() {
+        let m = matcher(vec![
+            Entry::new("c", "Atmeh", Subtype::Camp),
+            Entry::new("v", "Atmeh", Subtype::Village),
+            Entry::new("c2", "Ain Issa", Subtype::Camp),
+            Entry::new("s2", "Ain Issa", Subtype::Subdistrict),
+        ]);
+        let id = |text: &str| found(&m, text)[0].1.clone();
+        assert_eq!(id("in Atmeh"), "c");
+        assert_eq!(id("Atmeh camp"), "c");
+        // No town called Atmeh: the village, not the camp.
+        assert_eq!(id("the town of Atmeh"), "v");
+        assert_eq!(id("the village of Atmeh"), "v");
+        // No settlement at all: the area named after it.
+        assert_eq!(id("the town of Ain Issa"), "s2");
+        let m = matcher(vec![Entry::new("c", "Atmeh", Subtype::Camp)]);
+        assert_eq!(found(&m, "the town of Atmeh")[0].1, "c");
     }
 
     #[test]

@@ -46,7 +46,9 @@
 //! A name several entries share ("Homs" the city and the governorate, three
 //! Doumas, three Nawas) goes to the entry the words around it ask for ("Homs
 //! province", "the province of Homs", "provinces of Aleppo, Hama", "the
-//! village of", "Rukban camp"); else to one that lies in a governorate named
+//! village of", "Rukban camp"; "the town of Atmeh" with no town of that
+//! name takes another settlement, then the sub-district or district named
+//! after it, never the camp); else to one that lies in a governorate named
 //! close by on the same line ("Nawa (Dar’a)"); else by subtype (country,
 //! city, governorate, region, crossing, camp, town, district, sub-district,
 //! village), then to an entry whose canonical name it is, then by
