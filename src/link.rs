@@ -4,7 +4,10 @@
 //!
 //! 1. Only the quantity's own clause counts: its sentence (Unicode sentence
 //!    boundaries, not broken after "Mr." or an initial), cut further at `;`
-//!    and `:`. A place named in another sentence is never used.
+//!    and `:`. A place named in another sentence is never used. But when the
+//!    clause names no place and follows a short heading and a colon ("Homs:
+//!    1,400 children were vaccinated", "From Lebanon: 320 people"), the
+//!    heading's places count.
 //! 2. Durations (a time unit and no rate: "within 30 days") get no `where`.
 //! 3. A figure in parentheses right after a place is about that place:
 //!    "Aleppo (445,000)", "Damascus (5)".
@@ -106,9 +109,16 @@ fn place_of(text: &str, sentences: &[usize], figure: Span, places: &[Place]) -> 
         }
     }
     let clause = clause_around(text, sentences, figure);
-    let lo = places.partition_point(|p| p.span.start < clause.start);
-    let hi = places.partition_point(|p| p.span.start < clause.end);
-    let mut candidates: Vec<&Place> = places[lo..hi].iter().filter(|p| p.span.end <= clause.end).collect();
+    let within = |c: Span| {
+        let lo = places.partition_point(|p| p.span.start < c.start);
+        let hi = places.partition_point(|p| p.span.start < c.end);
+        places[lo..hi].iter().filter(move |p| p.span.end <= c.end)
+    };
+    let mut candidates: Vec<&Place> = within(clause).collect();
+    if candidates.is_empty() {
+        // Rule 1b: "Homs: 1,400 children", "From Lebanon: 320 people".
+        candidates = heading_before(text, sentences, clause).map_or_else(Vec::new, |h| within(h).collect());
+    }
     if candidates.is_empty() {
         return None;
     }
@@ -172,7 +182,8 @@ fn contains(text: &str, outer: &Place, inner: &Place) -> bool {
     (joined && first_word_is(&text[outer.span.end..], &["province", "governorate", "district"]))
         || ends_with_ignore_ascii_case(between, "province of")
         || ends_with_ignore_ascii_case(between, "governorate of")
-        || (between == "," && outer.entity.subtype == Subtype::Country)
+        // "Aleppo, Syria"; but "Turkey, Lebanon and Jordan" is a list.
+        || (between == "," && outer.entity.subtype == Subtype::Country && inner.entity.subtype != Subtype::Country)
 }
 
 fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
@@ -300,11 +311,31 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::with_capacity(bounds.len());
     starts.push(0);
     for pair in bounds.windows(2) {
+        figure_sentence_starts(text, pair[0], pair[1], &mut starts);
         if !ends_with_abbreviation(&text[pair[0]..pair[1]]) {
             starts.push(pair[1]);
         }
     }
+    if let Some(&last) = bounds.last() {
+        figure_sentence_starts(text, last, text.len(), &mut starts);
+    }
     starts
+}
+
+/// Sentences that open with a figure inside a Unicode sentence: UAX #29
+/// (rule SB8) goes on after "Jordan. 12,000 people live in Aleppo"
+/// because a lower-case word follows the number. A full stop after a word
+/// (not an abbreviation or an initial), spaces and a digit start a sentence.
+fn figure_sentence_starts(text: &str, from: usize, to: usize, starts: &mut Vec<usize>) {
+    let bytes = &text.as_bytes()[..to];
+    for dot in memchr::memchr_iter(b'.', &bytes[from..]).map(|i| from + i) {
+        let digit = bytes[dot + 1..].iter().position(|&b| b != b' ').map(|n| dot + 1 + n);
+        let Some(digit) = digit.filter(|&d| d > dot + 1 && bytes[d].is_ascii_digit()) else { continue };
+        let after_word = dot > from && bytes[dot - 1].is_ascii_alphabetic();
+        if after_word && !ends_with_abbreviation(&text[from..=dot]) {
+            starts.push(digit);
+        }
+    }
 }
 
 /// The clause containing `figure`: its sentence (at most [`WINDOW`] bytes on
@@ -330,6 +361,30 @@ fn clause_around(text: &str, sentence_starts: &[usize], figure: Span) -> Span {
         }
     }
     Span::new(start, end)
+}
+
+/// Most words a heading before a colon has ("In Homs", "From Lebanon",
+/// "Deir ez-Zor governorate").
+const HEADING_WORDS: usize = 5;
+
+/// The short heading a clause follows, when the clause starts right after a
+/// colon (on the same line or the next): "Homs: 1,400 children were
+/// vaccinated", "From Lebanon:\n320 people".
+fn heading_before(text: &str, sentence_starts: &[usize], clause: Span) -> Option<Span> {
+    let before = text[..clause.start].trim_end();
+    let colon = before.len().checked_sub(1)?;
+    let bytes = text.as_bytes();
+    if bytes[colon] != b':' || !is_clause_break(bytes, colon) {
+        return None;
+    }
+    let k = sentence_starts.partition_point(|&s| s <= colon);
+    let sentence_start = sentence_starts[k.saturating_sub(1)];
+    let start = (sentence_start..colon)
+        .rev()
+        .find(|&i| is_clause_break(bytes, i) || bytes[i] == b'\n')
+        .map_or(sentence_start, |i| i + 1);
+    let heading = &text[start..colon];
+    (heading.split_whitespace().count() <= HEADING_WORDS).then_some(Span::new(start, colon))
 }
 
 fn is_clause_break(bytes: &[u8], i: usize) -> bool {
@@ -439,6 +494,37 @@ mod tests {
             place(t, "Hama", "Hama", Subtype::Governorate),
         ];
         assert_eq!(where_of(t, "four de-escalation zones", &p).as_deref(), Some("Syria"));
+    }
+
+    #[test]
+    fn a_short_heading_before_a_colon_names_the_place() {
+        let t = "Homs: 1,400 children were vaccinated.\nFrom Lebanon:\n320 people; 5 more.";
+        let p = [place(t, "Homs", "Homs", Subtype::City), place(t, "Lebanon", "Lebanon", Subtype::Country)];
+        assert_eq!(where_of(t, "1,400 children", &p).as_deref(), Some("Homs"));
+        assert_eq!(where_of(t, "320 people", &p).as_deref(), Some("Lebanon"));
+        // Only right after the colon, and only a short heading.
+        assert_eq!(where_of(t, "5 more", &p), None);
+        let t = "The ministry of health of the region around Homs reported: 1,400 children were vaccinated.";
+        let p = [place(t, "Homs", "Homs", Subtype::City)];
+        assert_eq!(where_of(t, "1,400 children", &p), None);
+        // A place of the clause itself comes first.
+        let t = "In Homs: 3 tons reached Hama.";
+        let p = [place(t, "Homs", "Homs", Subtype::City), place(t, "Hama", "Hama", Subtype::City)];
+        assert_eq!(where_of(t, "3 tons", &p).as_deref(), Some("Hama"));
+    }
+
+    #[test]
+    fn countries_named_in_a_row_are_a_list() {
+        let t = "Some 5.6 million refugees are registered in Turkey, Lebanon and Jordan. 12,000 people live in Aleppo, Syria.";
+        let p = [
+            place(t, "Turkey", "Turkey", Subtype::Country),
+            place(t, "Lebanon", "Lebanon", Subtype::Country),
+            place(t, "Jordan", "Jordan", Subtype::Country),
+            place(t, "Aleppo", "Aleppo", Subtype::City),
+            place(t, "Syria", "Syria", Subtype::Country),
+        ];
+        assert_eq!(where_of(t, "5.6 million refugees", &p), None);
+        assert_eq!(where_of(t, "12,000 people", &p).as_deref(), Some("Aleppo"));
     }
 
     #[test]
