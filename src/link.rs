@@ -19,7 +19,8 @@
 //!    wherever the gazetteer says one place lies in the other, the container
 //!    is dropped.
 //! 6. Movements: a crossing is used only when no other place is named, and an
-//!    origin ("from Idlib") only when no other place is left.
+//!    origin ("from Idlib") only when no other place is left; so is a place
+//!    in the possessive ("Germany's KfW said").
 //! 7. If one place is left it is the `where`; if several, the nearest one
 //!    after the figure ("68 people have returned to Homs province, and 110
 //!    people – to the Eastern Ghouta"), else the nearest one before it.
@@ -161,6 +162,11 @@ fn place_of(text: &str, sentences: &[usize], figure: Span, places: &[Place]) -> 
     if keep.iter().any(|p| !is_origin(text, p)) {
         keep.retain(|p| !is_origin(text, p));
     }
+    // Rule 6b: a place in the possessive modifies a noun ("Germany's KfW
+    // said"): it is the figure's place only when no other is left.
+    if keep.iter().any(|p| !is_possessive(text, p)) {
+        keep.retain(|p| !is_possessive(text, p));
+    }
     // Rule 7.
     let after = keep.iter().find(|p| p.span.start >= figure.end);
     let before = keep.iter().rev().find(|p| p.span.end <= figure.start);
@@ -255,6 +261,14 @@ fn is_crossing(text: &str, p: &Place) -> bool {
     }
     let before = text[floor(text, p.span.start.saturating_sub(24))..p.span.start].trim_end();
     ends_with_ignore_ascii_case(before, "checkpoint") || ends_with_ignore_ascii_case(before, "checkpoints")
+}
+
+/// True for a place written in the possessive: "Germany's", "Jordan’s".
+fn is_possessive(text: &str, p: &Place) -> bool {
+    let mut after = text[p.span.end..].chars();
+    matches!(after.next(), Some('\'' | '\u{2019}'))
+        && matches!(after.next(), Some('s' | 'S'))
+        && !after.next().is_some_and(char::is_alphanumeric)
 }
 
 /// True for a place introduced by "from" ("from Lebanon", "from southern and
@@ -525,6 +539,19 @@ mod tests {
         ];
         assert_eq!(where_of(t, "5.6 million refugees", &p), None);
         assert_eq!(where_of(t, "12,000 people", &p).as_deref(), Some("Aleppo"));
+    }
+
+    #[test]
+    fn a_place_in_the_possessive_is_a_last_resort() {
+        let t =
+            "The Zaatari camp, home to 80,000 refugees, got aid, Germany's KfW said. Lebanon’s 1.5 million refugees.";
+        let p = [
+            place(t, "Zaatari", "Zaatari", Subtype::Camp),
+            place(t, "Germany", "Germany", Subtype::Country),
+            place(t, "Lebanon", "Lebanon", Subtype::Country),
+        ];
+        assert_eq!(where_of(t, "80,000 refugees", &p).as_deref(), Some("Zaatari"));
+        assert_eq!(where_of(t, "1.5 million refugees", &p).as_deref(), Some("Lebanon"));
     }
 
     #[test]
