@@ -49,7 +49,20 @@ struct Pattern {
     rule: CaseRule,
     /// Entries this name may mean, best first, with whether it is their canonical name.
     entries: Vec<u32>,
+    /// The name is one word that begins many place names ("Tal", "Jisr",
+    /// "Deir"): before another capitalised word it is the start of a
+    /// longer name the gazetteer does not know ("Tal Jabeen").
+    generic_start: bool,
 }
+
+/// Words that begin many Syrian place names ("Tal Abyad", "Jisr
+/// al-Shughur", "Kafr Nabl"), folded. Alone they are names too ("Al-Tall",
+/// "Al Jisr"), but not when a capitalised word follows.
+const GENERIC_STARTS: &[&str] = &[
+    "abu", "ain", "arab", "ard", "ayn", "bab", "bayt", "beit", "bir", "birkat", "dayr", "deir", "der", "hawsh",
+    "jabal", "jebel", "jisr", "kafr", "kfar", "khan", "khirbat", "khirbet", "maarat", "mazraat", "qalaat", "qaryat",
+    "qasr", "ras", "shaykh", "sheikh", "souq", "suq", "tal", "tall", "tel", "tell", "um", "umm", "wadi",
+];
 
 /// A name found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -224,8 +237,9 @@ impl Matcher {
             for name in entry.names() {
                 for (key, rule) in name_forms(name, entry.subtype()) {
                     let slot = *index.entry((key.clone(), rule.clone())).or_insert_with(|| {
+                        let generic_start = GENERIC_STARTS.contains(&key.as_str());
                         keys.push(key);
-                        patterns.push(Pattern { rule, entries: Vec::new() });
+                        patterns.push(Pattern { rule, entries: Vec::new(), generic_start });
                         patterns.len() - 1
                     });
                     let p = &mut patterns[slot];
@@ -397,6 +411,9 @@ impl Matcher {
             _ => {}
         }
         let pattern = &self.patterns[pid as usize];
+        if pattern.generic_start && capitalised_word_follows(&text[end..]) {
+            return None;
+        }
         let slice = &text[start..end];
         match &pattern.rule {
             CaseRule::Any => {}
@@ -510,6 +527,18 @@ fn is_word_start(text: &str, base: usize, f: &Folded, fs: usize) -> bool {
         Some(&c) if c < 0x80 => !c.is_ascii_alphanumeric(),
         Some(_) => !before.chars().next_back().is_some_and(is_word_char),
     }
+}
+
+/// Whether `after` (the text after a name) goes on with a capitalised
+/// word, after one space or hyphen and an optional article: "Tal| Jabeen",
+/// "Jisr| al-Shughour", "Kafr|-Nabl".
+fn capitalised_word_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix([' ', '-', '\u{a0}']) else { return false };
+    let rest = match rest.split_once(['-', ' ']) {
+        Some((word, name)) if is_article(word) => name,
+        _ => rest,
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_apostrophe_like(c: char) -> bool {
@@ -726,8 +755,9 @@ mod tests {
         let m = sample();
         assert!(found(&m, "Homsville and Mhoms").is_empty());
         let m2 = matcher(vec![Entry::new("a", "Tal", Subtype::Village), Entry::new("b", "Tal Abyad", Subtype::Town)]);
-        // "Tal Abyadi" is not "Tal Abyad", but "Tal" is still a valid match.
-        assert_eq!(found(&m2, "near Tal Abyadi"), vec![("Tal".into(), "a".into())]);
+        // "Tal abyadi" is not "Tal Abyad", but "Tal" is still a valid match
+        // (before a capitalised word it would start an unknown name).
+        assert_eq!(found(&m2, "near Tal abyadi"), vec![("Tal".into(), "a".into())]);
         assert_eq!(found(&m2, "near Tal Abyad."), vec![("Tal Abyad".into(), "b".into())]);
     }
 
@@ -839,6 +869,25 @@ mod tests {
         assert_eq!(id("in Homs (2) and Aleppo (3) provinces"), "homs-gov");
         let x = &m.find("Homs")[0];
         assert_eq!(x.alternatives.len(), 1);
+    }
+
+    #[test]
+    fn a_generic_first_word_before_another_name_is_not_a_name() {
+        let m = matcher(vec![
+            Entry::new("tall", "Al-Tall", Subtype::City).with_aliases(["Tal"]),
+            Entry::new("jisr", "Al Jisr", Subtype::Village),
+            Entry::new("abyad", "Tal Abyad", Subtype::Town),
+        ]);
+        let names = |text: &str| found(&m, text).into_iter().map(|(n, id)| format!("{n}={id}")).collect::<Vec<_>>();
+        // The start of names the gazetteer does not know.
+        assert!(names("to Tal Jabeen, Aleppo").is_empty());
+        assert!(names("Shelling hit Jisr al-Shughour").is_empty());
+        // Alone, or before a word in lower case, it is still the name.
+        assert_eq!(
+            names("in Al-Tall today; Tal and Jisr, Tal said"),
+            ["Al-Tall=tall", "Tal=tall", "Jisr=jisr", "Tal=tall"]
+        );
+        assert_eq!(names("Tal Abyad"), ["Tal Abyad=abyad"]);
     }
 
     #[test]
