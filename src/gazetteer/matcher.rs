@@ -703,6 +703,11 @@ mod tests {
             .collect()
     }
 
+    /// The gazetteer id of the first name found in `text`.
+    fn first_id(m: &Matcher, text: &str) -> String {
+        found(m, text)[0].1.clone()
+    }
+
     fn sample() -> Matcher {
         matcher(vec![
             Entry::new("deir", "Deir ez-Zor", Subtype::City).with_aliases(["Deir ez-Zour", "Dayr az Zawr"]),
@@ -861,7 +866,7 @@ mod tests {
     #[test]
     fn homonyms_are_resolved_from_context() {
         let m = sample();
-        let id = |text: &str| found(&m, text)[0].1.clone();
+        let id = |text: &str| first_id(&m, text);
         assert_eq!(id("Homs province"), "homs-gov");
         assert_eq!(id("the province of Homs"), "homs-gov");
         assert_eq!(id("in Homs today"), "homs-city");
@@ -898,7 +903,7 @@ mod tests {
             Entry::new("c2", "Ain Issa", Subtype::Camp),
             Entry::new("s2", "Ain Issa", Subtype::Subdistrict),
         ]);
-        let id = |text: &str| found(&m, text)[0].1.clone();
+        let id = |text: &str| first_id(&m, text);
         assert_eq!(id("in Atmeh"), "c");
         assert_eq!(id("Atmeh camp"), "c");
         // No town called Atmeh: the village, not the camp.
